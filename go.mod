@@ -1,0 +1,3 @@
+module github.com/quoth-dev/quoth
+
+go 1.26.8
