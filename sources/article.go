@@ -5,9 +5,12 @@
 //
 // A typical use:
 //
-//	l := sources.Loader{}
-//	arts, errs := l.Load(ctx, "testdata/articles")
-//	for _, a := range arts {
+//	var l sources.Loader
+//	res := l.Load(ctx, "testdata/articles")
+//	for _, err := range res.Errors {
+//		log.Print(err) // one per input that failed, or a warning
+//	}
+//	for _, a := range res.Articles {
 //		for _, p := range a.Paragraphs {
 //			fmt.Println(a.Text[p.Start:p.End])
 //		}
