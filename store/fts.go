@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"unicode"
+
+	"github.com/quoth-dev/quoth/diffing"
+)
+
+// The full-text index.
+//
+// quotes_fts is an external-content FTS5 table over quotes.norm: it holds
+// only the index, and reads the text from quotes. It is not part of the
+// numbered migrations and has no triggers, because a binary built without
+// FTS5 cannot create it, and could not write quotes at all if a trigger
+// touched it. Instead:
+//
+//   - a binary with FTS5 creates it at Open and keeps it up to date from
+//     Go in Ingest;
+//   - a binary without FTS5 never touches it, and lists it in
+//     stale_indexes whenever it writes quotes;
+//   - a binary with FTS5 that finds it listed there rebuilds it, at Open
+//     or at the start of an Ingest, and until then searches without it.
+
+// createFTSSQL creates the index.
+const createFTSSQL = `CREATE VIRTUAL TABLE quotes_fts USING fts5(
+	norm,
+	content = 'quotes',
+	content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2'
+)`
+
+// setupFTS reports whether SQLite has FTS5 and, if so, makes sure
+// quotes_fts exists and is up to date.
+func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
+	var ok bool
+	if err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok); err != nil {
+		return false, err
+	}
+	if !ok {
+		return false, nil
+	}
+	// Look first without the write lock: usually there is nothing to do.
+	exists, err := ftsExists(ctx, db)
+	if err != nil {
+		return false, err
+	}
+	stale, err := ftsStale(ctx, db)
+	if err != nil || (exists && !stale) {
+		return true, err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	if exists, err = ftsExists(ctx, tx); err != nil {
+		return false, err
+	}
+	if !exists {
+		if _, err := tx.ExecContext(ctx, createFTSSQL); err != nil {
+			return false, err
+		}
+	}
+	if err := refreshFTS(ctx, tx, !exists); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
+}
+
+// querier is what *sql.DB and *sql.Tx have in common for reading.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// ftsExists reports whether quotes_fts has been created.
+func ftsExists(ctx context.Context, q querier) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx,
+		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'quotes_fts')").Scan(&ok)
+	return ok, err
+}
+
+// ftsStale reports whether quotes were written without updating
+// quotes_fts.
+func ftsStale(ctx context.Context, q querier) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx,
+		"SELECT EXISTS (SELECT 1 FROM stale_indexes WHERE name = 'quotes_fts')").Scan(&ok)
+	return ok, err
+}
+
+// refreshFTS rebuilds quotes_fts if it is stale, or if force is set.
+func refreshFTS(ctx context.Context, tx *sql.Tx, force bool) error {
+	stale, err := ftsStale(ctx, tx)
+	if err != nil || !(stale || force) {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')"); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM stale_indexes WHERE name = 'quotes_fts'")
+	return err
+}
+
+// markFTSStale records that quotes were written without updating
+// quotes_fts.
+func markFTSStale(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO stale_indexes (name) VALUES ('quotes_fts')")
+	return err
+}
+
+// indexArticleQuotes adds the quotes of an article to quotes_fts.
+func indexArticleQuotes(ctx context.Context, tx *sql.Tx, article int64) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO quotes_fts (rowid, norm)
+		SELECT id, norm FROM quotes WHERE article_id = ?`, article)
+	return err
+}
+
+// unindexArticleQuotes removes the quotes of an article from quotes_fts.
+// An external-content index needs the values it indexed to delete them, so
+// it runs before the quotes themselves are deleted.
+func unindexArticleQuotes(ctx context.Context, tx *sql.Tx, article int64) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO quotes_fts (quotes_fts, rowid, norm)
+		SELECT 'delete', id, norm FROM quotes WHERE article_id = ?`, article)
+	return err
+}
+
+// searchTerms splits a user's search into normalised words. Punctuation at
+// either end of a word is dropped, and so are words with no letter or
+// digit, so `grave "threat` gives [grave threat] and `AND OR (` gives
+// [and or].
+func searchTerms(s string) []string {
+	var terms []string
+	for _, w := range strings.Fields(diffing.Normalize(s)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if w != "" {
+			terms = append(terms, w)
+		}
+	}
+	return terms
+}
+
+// ftsQuery returns an FTS5 query that matches text containing every term.
+// Each term is an FTS5 string, so no input is read as query syntax.
+func ftsQuery(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " ")
+}
+
+// termsJSON returns terms as a JSON array, for the fallback search to read
+// with json_each.
+func termsJSON(terms []string) string {
+	b, _ := json.Marshal(terms) // a []string always marshals
+	return string(b)
+}
