@@ -1,66 +1,73 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// Extract returns the quotations in doc, in text order.
-//
-// This is the minimal extractor of the foundation: double quotation marks
-// (curly and straight) inside one block, no attribution. The quote engine
-// replaces it behind the same signature.
+// Extract returns the quotations in doc, in text order, each with its
+// kind and its speaker as far as the article tells.
 func Extract(doc Document) []Quote {
-	var out []Quote
-	for i, b := range doc.Blocks {
-		out = appendBlockQuotes(out, doc.Text, b, i)
+	spans := scanSpans(doc)
+	if len(spans) == 0 {
+		return nil
 	}
-	return out
+	qs := make([]Quote, len(spans))
+	for i := range spans {
+		qs[i] = quoteOf(doc, &spans[i])
+	}
+	attribute(doc, spans, qs)
+	return qs
 }
 
-// appendBlockQuotes scans one block for “…” and "…" pairs.
-func appendBlockQuotes(out []Quote, text string, b Block, index int) []Quote {
-	s := text[b.Start:b.End]
-	for off := 0; off < len(s); {
-		open, width, close := nextOpen(s[off:])
-		if open < 0 {
-			break
-		}
-		start := off + open + width
-		end := strings.Index(s[start:], close)
-		if end < 0 {
-			break
-		}
-		end += start
-		if end > start {
-			q := Quote{Text: s[start:end], Start: b.Start + start, End: b.Start + end, Block: index, Kind: Partial}
-			if isSentence(q.Text) {
-				q.Kind = Direct
-			}
-			out = append(out, q)
-		}
-		off = end + len(close)
+// quoteOf builds the Quote of a span, without attribution.
+func quoteOf(doc Document, sp *span) Quote {
+	q := Quote{
+		Start:    sp.start(),
+		End:      sp.end(),
+		Block:    sp.block,
+		Unclosed: sp.unclosed,
+		Kind:     Partial,
 	}
-	return out
+	if len(sp.parts) == 1 {
+		q.Text = doc.Text[q.Start:q.End]
+	} else {
+		texts := make([]string, len(sp.parts))
+		for i, p := range sp.parts {
+			texts[i] = doc.Text[p.start:p.end]
+		}
+		q.Text = strings.Join(texts, "\n\n")
+	}
+	if isDirect(doc, sp, q.Text) {
+		q.Kind = Direct
+	}
+	return q
 }
 
-// nextOpen finds the next opening double mark in s and returns its offset,
-// its width in bytes and the mark that closes it.
-func nextOpen(s string) (at, width int, close string) {
-	curly := strings.Index(s, "“")
-	straight := strings.IndexByte(s, '"')
-	switch {
-	case curly < 0 && straight < 0:
-		return -1, 0, ""
-	case straight < 0 || (curly >= 0 && curly < straight):
-		return curly, len("“"), "”"
-	default:
-		return straight, 1, `"`
-	}
-}
-
-// isSentence reports whether a quoted text reads as a whole sentence: it
-// starts with a capital letter and holds more than a few words.
-func isSentence(t string) bool {
-	if t == "" || !(t[0] >= 'A' && t[0] <= 'Z') {
+// isDirect reports whether a quote is a whole sentence or more: it starts
+// with a capital letter (or a digit) where a sentence can start: at the
+// start of its paragraph, after the end of a sentence, or after a colon,
+// comma or dash that introduces speech.
+func isDirect(doc Document, sp *span, text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return len(strings.Fields(t)) > 3
+	if len(sp.parts) > 1 || sp.openLen == 0 {
+		return true
+	}
+	b := doc.Blocks[sp.block]
+	before := strings.TrimRightFunc(doc.Text[b.Start:sp.open], unicode.IsSpace)
+	if before == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?:,;—–-", last) || isClosingMark(last)
+}
+
+// isClosingMark reports whether r can close a quotation.
+func isClosingMark(r rune) bool {
+	m, ok := markTable[r]
+	return ok && m.close
 }

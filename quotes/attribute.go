@@ -1,0 +1,470 @@
+package quotes
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Confidence of each way of finding a speaker.
+var confidence = map[Method]float64{
+	Explicit:    0.95,
+	Role:        0.85,
+	Pronoun:     0.8,
+	HeadlineCue: 0.8,
+	CarriedOver: 0.7,
+}
+
+// attributor links the quotes of one article to their speakers, reading
+// the reporter's words around each quote sentence by sentence, and keeps
+// the cast of people and bodies the article has named so far.
+type attributor struct {
+	doc       Document
+	spans     []span
+	qs        []Quote
+	cast      cast
+	last      *entity // speaker of the latest attributed quote
+	lastBlock int
+}
+
+// found is the result of one attribution rule.
+type found struct {
+	m       mention
+	cue     string
+	appos   string // an appositive next to the speaker
+	carried *entity
+	method  Method
+}
+
+// attribute fills in the Speaker of every quote and flags title-like
+// quotes. Headlines are read last, when the story has named its people.
+func attribute(doc Document, spans []span, qs []Quote) {
+	a := attributor{doc: doc, spans: spans, qs: qs, lastBlock: -2}
+	frames := buildFrames(doc, spans)
+	var heads []*frame
+	for i := range frames {
+		f := &frames[i]
+		if doc.Blocks[f.block].Headline {
+			heads = append(heads, f)
+			continue
+		}
+		a.frame(f, false)
+	}
+	for _, f := range heads {
+		a.frame(f, true)
+	}
+}
+
+// buildFrames tokenizes every block, folding quotes into quote tokens.
+func buildFrames(doc Document, spans []span) []frame {
+	byBlock := make([][]quotePart, len(doc.Blocks))
+	b := 0
+	for qi := range spans {
+		sp := &spans[qi]
+		for _, p := range sp.parts {
+			for b < len(doc.Blocks) && doc.Blocks[b].End <= p.start {
+				b++
+			}
+			if b < len(doc.Blocks) {
+				byBlock[b] = append(byBlock[b], markedPart(doc, p, qi))
+			}
+		}
+	}
+	frames := make([]frame, 0, len(doc.Blocks))
+	for i, bl := range doc.Blocks {
+		if bl.Start < 0 || bl.End > len(doc.Text) || bl.Start >= bl.End {
+			continue
+		}
+		f := frame{block: i, toks: tokenize(doc.Text, bl.Start, bl.End, byBlock[i])}
+		splitSentences(&f, doc.Text)
+		frames = append(frames, f)
+	}
+	return frames
+}
+
+// markedPart widens a quote part to take in its quotation marks.
+func markedPart(doc Document, p part, q int) quotePart {
+	from, to := p.start, p.end
+	if r, w := utf8.DecodeLastRuneInString(doc.Text[:from]); w > 0 {
+		if _, ok := markTable[r]; ok {
+			from -= w
+		}
+	}
+	if r, w := utf8.DecodeRuneInString(doc.Text[to:]); w > 0 && isClosingMark(r) {
+		to += w
+	}
+	return quotePart{from: from, to: to, q: q}
+}
+
+// frame attributes the quotes of one block.
+func (a *attributor) frame(f *frame, headline bool) {
+	text := a.doc.Text
+	for _, s := range f.sentences {
+		toks := f.toks[s[0]:s[1]]
+		a.register(toks)
+		for i, t := range toks {
+			if t.kind == quote && a.qs[t.q].Block == f.block && a.qs[t.q].Speaker.Method == Unattributed {
+				a.quote(f, toks, i, headline)
+			}
+		}
+		_ = text
+	}
+}
+
+// quote attributes the quote toks[i] of a sentence.
+func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
+	text := a.doc.Text
+	q := &a.qs[toks[i].q]
+	var r found
+	ok := false
+	if firstInSentence(toks, i, text) {
+		r, ok = a.after(toks, i)
+	} else {
+		if r, ok = a.before(toks, i); !ok {
+			r, ok = a.after(toks, i)
+		}
+	}
+	if !ok {
+		r, ok = a.colon(toks, i)
+	}
+	if !ok {
+		r, ok = a.carry(toks, i, f.block)
+	}
+	q.Title = titleLike(toks, i, q, ok, text)
+	if !ok {
+		return
+	}
+	a.settle(q, r, toks, headline, f.block)
+}
+
+// settle resolves the speaker found for q and records the attribution.
+func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, block int) {
+	e, method := r.carried, r.method
+	if e == nil {
+		e, method = a.cast.resolve(r.m)
+	}
+	if e == nil {
+		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue}
+		return
+	}
+	if r.appos != "" {
+		e.addRole(r.appos)
+	}
+	if headline {
+		method = HeadlineCue
+	}
+	a.cast.see(e, true)
+	a.last, a.lastBlock = e, block
+	mentionText := r.m.text
+	if r.carried != nil {
+		mentionText = ""
+	}
+	q.Speaker = Attribution{
+		Name:       e.name,
+		Role:       e.role,
+		Mention:    mentionText,
+		Cue:        r.cue,
+		Channel:    channelOf(toks, a.doc.Text),
+		Method:     method,
+		Confidence: confidence[method],
+	}
+}
+
+// firstInSentence reports whether toks[i] opens its sentence, after any
+// punctuation.
+func firstInSentence(toks []token, i int, text string) bool {
+	for j := 0; j < i; j++ {
+		if toks[j].kind != punct {
+			return false
+		}
+	}
+	return true
+}
+
+// cueAt reports whether a speech verb ends at toks[k] and returns it.
+func cueAt(toks []token, k int) (string, bool) {
+	t := toks[k]
+	if t.kind != word {
+		return "", false
+	}
+	if k > 0 && toks[k-1].kind == word {
+		if c, ok := phrasalCues[toks[k-1].lower+" "+t.lower]; ok {
+			return c, true
+		}
+	}
+	if k+1 < len(toks) && toks[k+1].kind == word {
+		if c, ok := phrasalCues[t.lower+" "+toks[k+1].lower]; ok {
+			return c, true
+		}
+	}
+	_, ok := cueVerbs[t.lower]
+	return t.lower, ok
+}
+
+// after reads an attribution after the quote: "Q," he said. / "Q," said
+// Tom West. / "Q," according to the envoy. / "Q" — Commissioner Wu.
+func (a *attributor) after(toks []token, i int) (found, bool) {
+	text := a.doc.Text
+	k := i + 1
+	dash := false
+	for k < len(toks) && toks[k].kind == punct && !toks[k].is(text, ".") {
+		c := toks[k].text(text)
+		dash = dash || c == "—" || c == "–" || c == "-"
+		k++
+	}
+	if k >= len(toks) || toks[k].kind == quote {
+		return found{}, false
+	}
+	if cue, ok := cueAt(toks, k); ok {
+		start := k + 1
+		if cue == "according to" || (start < len(toks) && toks[start].lower == "to") {
+			start++
+		}
+		end := rightNP(toks, start, len(toks), text)
+		m := mentionOf(toks, start, end, text)
+		if cue != "according to" {
+			cue = toks[k].text(text)
+		}
+		return found{m: m, cue: cue}, !m.empty()
+	}
+	end := rightNP(toks, k, len(toks), text)
+	if end == k {
+		return found{}, false
+	}
+	m := mentionOf(toks, k, end, text)
+	v, appos := a.skipToCue(toks, end)
+	if cue, ok := cueAt(toks, v); v < len(toks) && ok {
+		return found{m: m, cue: cue, appos: appos}, !m.empty()
+	}
+	if dash && (end == len(toks) || toks[end].kind == punct) {
+		return found{m: m, cue: "—"}, !m.empty()
+	}
+	return found{}, false
+}
+
+// skipToCue moves from toks[k] over adverbs, time and channel phrases
+// and an appositive to where a cue verb may stand.
+func (a *attributor) skipToCue(toks []token, k int) (int, string) {
+	text := a.doc.Text
+	appos := ""
+	if k < len(toks) && toks[k].is(text, ",") {
+		for j := k + 1; j < len(toks) && j < k+16; j++ {
+			if toks[j].kind == quote {
+				break
+			}
+			if toks[j].is(text, ",") {
+				appos = text[toks[k+1].start:toks[j-1].end]
+				k = j + 1
+				break
+			}
+		}
+	}
+	for k < len(toks) && toks[k].kind == word {
+		if _, ok := cueAt(toks, k); ok {
+			break
+		}
+		if !skippable[toks[k].lower] && !prepositions[toks[k].lower] && !determiners[toks[k].lower] && !timeWords[toks[k].lower] && !toks[k].upper {
+			break
+		}
+		k++
+	}
+	return k, appos
+}
+
+// before reads an attribution before the quote, from the nearest speech
+// verb to its left: X said: "Q" / X said Pakistan can "fully" ... and
+// describes them as talks "Q" (the subject carries across "and").
+func (a *attributor) before(toks []token, i int) (found, bool) {
+	text := a.doc.Text
+	for v := i - 1; v >= 0; v-- {
+		if toks[v].kind == quote {
+			continue
+		}
+		cue, ok := cueAt(toks, v)
+		if !ok {
+			continue
+		}
+		if cue == "according to" || (v+1 < i && toks[v+1].lower == "by") {
+			start := v + 2
+			end := rightNP(toks, start, i, text)
+			if m := mentionOf(toks, start, end, text); !m.empty() {
+				return found{m: m, cue: cue}, true
+			}
+			continue
+		}
+		if phr, ok := phrasalCues[strings.Join([]string{lowerAt(toks, v-1), toks[v].lower}, " ")]; ok && phr == cue {
+			v--
+		}
+		start, stop, appos := leftNP(toks, 0, v, text)
+		if start < stop {
+			r := found{m: mentionOf(toks, start, stop, text), cue: toks[v].text(text)}
+			if appos[1] > appos[0] {
+				r.appos = text[toks[appos[0]].start:toks[appos[1]-1].end]
+			}
+			return r, !r.m.empty()
+		}
+	}
+	return found{}, false
+}
+
+// lowerAt returns the lower-case word at toks[k], or "".
+func lowerAt(toks []token, k int) string {
+	if k < 0 || k >= len(toks) {
+		return ""
+	}
+	return toks[k].lower
+}
+
+// colon reads a colon line: From the minister's statement: "Q" /
+// Commissioner Wu: "Q".
+func (a *attributor) colon(toks []token, i int) (found, bool) {
+	text := a.doc.Text
+	if i == 0 || !toks[i-1].is(text, ":") {
+		return found{}, false
+	}
+	for p := i - 2; p >= 0 && p >= i-8; p-- {
+		t := toks[p]
+		if t.kind != word {
+			break
+		}
+		if base := possessiveBase(t.lower); base != t.lower {
+			start, _, _ := leftNP(toks, 0, p, text)
+			m := mentionOf(toks, start, p+1, text)
+			m.name = trimPossessive(m.name)
+			m.role = trimPossessive(m.role)
+			m.head = possessiveBase(m.head)
+			return found{m: m, cue: ":"}, !m.empty()
+		}
+	}
+	start, stop, _ := leftNP(toks, 0, i-1, text)
+	if start == 0 && stop == i-1 && start < stop {
+		m := mentionOf(toks, start, stop, text)
+		return found{m: m, cue: ":"}, !m.empty()
+	}
+	return found{}, false
+}
+
+// trimPossessive drops a trailing ’s.
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// carry gives a quote without an attribution of its own the speaker of
+// the sentence before: a quote that stands alone after a speaker's
+// sentence, or a sentence whose subject is the latest speaker.
+func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
+	text := a.doc.Text
+	if a.last == nil || a.lastBlock < block-1 {
+		return found{}, false
+	}
+	alone := true
+	for _, t := range toks {
+		if t.kind == word {
+			alone = false
+			break
+		}
+	}
+	if alone {
+		return found{carried: a.last, method: CarriedOver}, true
+	}
+	k := 0
+	for k < len(toks) && toks[k].kind == punct {
+		k++
+	}
+	end := rightNP(toks, k, i, text)
+	m := mentionOf(toks, k, end, text)
+	if m.pronoun == "" || end >= i {
+		return found{}, false
+	}
+	e := a.cast.byPronoun(m.pronoun)
+	if e == nil || e != a.last {
+		return found{}, false
+	}
+	return found{m: m, carried: e, method: Pronoun}, true
+}
+
+// titleLike reports whether a quote looks like a title, a nickname or
+// scare quotes rather than speech: it follows "known as", "so-called",
+// "the word" or a noun like "film"; or, with no speaker found, it is in
+// Title Case or a short lower-case fragment.
+func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool {
+	before := ""
+	for j := max(0, i-3); j < i; j++ {
+		before += toks[j].lower + " "
+	}
+	before = strings.TrimSpace(strings.ToLower(before))
+	for _, c := range titleCues {
+		if strings.HasSuffix(before, c) {
+			return true
+		}
+	}
+	if i > 0 && toks[i-1].kind == word && titleNouns[toks[i-1].lower] && titleCase(q.Text) {
+		return true
+	}
+	if attributed {
+		return false
+	}
+	words := strings.Fields(q.Text)
+	return titleCase(q.Text) || (len(words) <= 3 && !endsSentenceText(q.Text))
+}
+
+// titleCase reports whether every longer word of s is capitalised and s
+// does not end like a sentence.
+func titleCase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 10 || endsSentenceText(s) {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 4 && !isUpperRune(firstRune(w)) {
+			return false
+		}
+	}
+	return isUpperRune(firstRune(words[0]))
+}
+
+// endsSentenceText reports whether s ends with sentence punctuation.
+func endsSentenceText(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, ",")
+}
+
+// register adds the people and bodies a sentence names to the cast, so
+// that later pronouns, roles and surnames can find them.
+func (a *attributor) register(toks []token) {
+	text := a.doc.Text
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) {
+			continue
+		}
+		start := k
+		for start > 0 && toks[start-1].kind == word && (modifiers[toks[start-1].lower] || determiners[toks[start-1].lower]) {
+			start--
+		}
+		end := rightNP(toks, k, len(toks), text)
+		if end <= k {
+			continue
+		}
+		m := mentionOf(toks, start, end, text)
+		if notable(m) {
+			e := a.cast.resolveName(m)
+			a.cast.see(e, start == 0 || (start == 1 && toks[0].kind == punct))
+		}
+		k = end - 1
+	}
+}
+
+// notable reports whether a mention is worth keeping in the cast: a
+// person with a full name or a title, or a named body.
+func notable(m mention) bool {
+	if m.empty() || m.pronoun != "" || m.generic {
+		return false
+	}
+	if m.body {
+		return strings.Contains(m.name, " ") || isAcronym(m.name)
+	}
+	return strings.Contains(m.name, " ") && m.name != m.role || m.role != "" && m.name != m.role
+}

@@ -1,0 +1,138 @@
+package quotes
+
+import "strings"
+
+// channelPhrases map the words of a sentence to the channel they name;
+// a trailing space in a key means an outlet name follows.
+var channelPhrases = []struct{ words, channel string }{
+	{"in an email to ", "email to"},
+	{"in an e-mail to ", "email to"},
+	{"in emailed comments to ", "email to"},
+	{"in an interview with ", "interview with"},
+	{"in an interview on ", "interview with"},
+	{"told in an interview", "interview"},
+	{"in a joint statement", "statement"},
+	{"in a written statement", "statement"},
+	{"in a statement", "statement"},
+	{"in statement", "statement"},
+	{"according to a statement", "statement"},
+	{"said a statement", "statement"},
+	{"issued a statement", "statement"},
+	{"on x (formerly twitter)", "X"},
+	{"on x, formerly twitter", "X"},
+	{"on x", "X"},
+	{"on twitter", "X"},
+	{"tweeted", "X"},
+	{"in a tweet", "X"},
+	{"in a post on x", "X"},
+	{"on facebook", "Facebook"},
+	{"on instagram", "Instagram"},
+	{"on telegram", "Telegram"},
+	{"on linkedin", "LinkedIn"},
+	{"on tiktok", "TikTok"},
+	{"on youtube", "YouTube"},
+	{"on threads", "Threads"},
+	{"on bluesky", "Bluesky"},
+	{"on truth social", "Truth Social"},
+	{"at a press conference", "press conference"},
+	{"at a news conference", "press conference"},
+	{"at a joint press conference", "press conference"},
+	{"at a joint news conference", "press conference"},
+	{"press conference", "press conference"},
+	{"news conference", "press conference"},
+	{"told reporters", "told reporters"},
+	{"told journalists", "told reporters"},
+	{"in a news release", "news release"},
+	{"in a press release", "news release"},
+	{"in a release", "news release"},
+	{"in a court filing", "court filing"},
+	{"in court filings", "court filing"},
+	{"in court papers", "court filing"},
+	{"in a filing", "court filing"},
+	{"in testimony", "testimony"},
+	{"testified", "testimony"},
+	{"in a speech", "speech"},
+	{"in an address", "speech"},
+	{"in a televised address", "television"},
+	{"on television", "television"},
+	{"on tv", "television"},
+	{"on state television", "television"},
+	{"on the radio", "radio"},
+	{"on radio", "radio"},
+	{"in a radio interview", "radio"},
+	{"in a letter", "letter"},
+	{"in a video", "video"},
+	{"in a blog post", "blog"},
+	{"in a podcast", "podcast"},
+	{"in a memo", "memo"},
+	{"in a report", "report"},
+}
+
+// channelOf finds the channel named in the reporter's words toks (quotes
+// excluded): "in a statement", "on X", "in an email to Geo TV".
+func channelOf(toks []token, text string) string {
+	var b strings.Builder
+	offsets := make([]int, 0, len(toks)) // token index -> offset in b
+	for i, t := range toks {
+		offsets = append(offsets, b.Len())
+		if t.kind == quote {
+			b.WriteString("| ")
+			continue
+		}
+		if i > 0 && t.kind == punct && t.text(text) != "(" {
+			s := b.String()
+			if strings.HasSuffix(s, " ") {
+				tr := s[:len(s)-1]
+				b.Reset()
+				b.WriteString(tr)
+				offsets[i] = b.Len()
+			}
+		}
+		b.WriteString(strings.ToLower(t.text(text)))
+		b.WriteByte(' ')
+	}
+	s := b.String()
+	for _, p := range channelPhrases {
+		at := strings.Index(s, p.words)
+		if at < 0 || (at > 0 && s[at-1] != ' ' && s[at-1] != '(') {
+			continue
+		}
+		end := at + len(p.words)
+		if p.words[len(p.words)-1] != ' ' {
+			if end < len(s) && isLetterByte(s[end]) {
+				continue
+			}
+			return p.channel
+		}
+		if outlet := outletAt(toks, offsets, end, text); outlet != "" {
+			return p.channel + " " + outlet
+		}
+		return strings.TrimSpace(p.channel)
+	}
+	return ""
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// outletAt returns the capitalised name (an outlet) whose first token
+// starts at offset off of the lower-cased sentence.
+func outletAt(toks []token, offsets []int, off int, text string) string {
+	i := 0
+	for i < len(offsets) && offsets[i] < off {
+		i++
+	}
+	if i < len(toks) && toks[i].kind == word && toks[i].lower == "the" {
+		i++
+	}
+	j := i
+	for j < len(toks) && toks[j].kind == word && (toks[j].upper || isAcronym(toks[j].text(text)) || (j > i && connectors[toks[j].lower])) {
+		j++
+	}
+	for j > i && connectors[toks[j-1].lower] {
+		j--
+	}
+	if j == i {
+		return ""
+	}
+	return text[toks[i].start:toks[j-1].end]
+}

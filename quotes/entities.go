@@ -1,0 +1,210 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// entity is a person or body the article speaks of. Mentions of it ("Tom
+// West", "West", "he", "the envoy") resolve to one entity, whose name is
+// the canonical speaker.
+type entity struct {
+	name     string
+	role     string
+	roles    map[string]bool // role nouns, lower case
+	body     bool
+	gender   string // "m", "f" or ""
+	lastSeen int    // sequence number of the latest mention
+	lastSubj int    // ... of the latest mention as a speaker or subject
+}
+
+// cast is the set of entities of one article.
+type cast struct {
+	ents []*entity
+	seq  int
+}
+
+// see records a mention of e; subject says whether it was the speaker or
+// the subject of a sentence.
+func (c *cast) see(e *entity, subject bool) {
+	c.seq++
+	e.lastSeen = c.seq
+	if subject {
+		e.lastSubj = c.seq
+	}
+}
+
+// addRole records the role words of a title or description.
+func (e *entity) addRole(role string) {
+	if role == "" {
+		return
+	}
+	if e.role == "" {
+		e.role = role
+	}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ",.()")
+		if roleNouns[w] || titles[w] {
+			e.roles[w] = true
+		}
+	}
+}
+
+// hasRole reports whether e holds the role noun or one of its synonyms.
+func (e *entity) hasRole(noun string) bool {
+	if e.roles[noun] {
+		return true
+	}
+	for _, s := range roleSynonyms[noun] {
+		if e.roles[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the entity called name, by full name, by surname or given
+// name of a person, or by an acronym in brackets.
+func (c *cast) find(name string, body bool) *entity {
+	key := strings.ToLower(name)
+	for _, e := range c.ents {
+		if strings.ToLower(e.name) == key {
+			return e
+		}
+	}
+	if strings.Contains(key, " ") {
+		return nil
+	}
+	var best *entity
+	for _, e := range c.ents {
+		if e.matchesPart(key) && (best == nil || e.lastSeen > best.lastSeen) {
+			best = e
+		}
+	}
+	return best
+}
+
+// matchesPart reports whether a one-word mention is a part of e's name:
+// the surname or given name of a person, or the acronym of a body.
+func (e *entity) matchesPart(key string) bool {
+	lname := strings.ToLower(e.name)
+	if e.body {
+		return strings.Contains(lname, "("+key+")") || strings.HasPrefix(lname, key+" ")
+	}
+	words := strings.Fields(lname)
+	return len(words) > 1 && (words[len(words)-1] == key || words[0] == key)
+}
+
+// add creates an entity.
+func (c *cast) add(name string, body bool) *entity {
+	e := &entity{name: name, body: body, roles: make(map[string]bool)}
+	c.ents = append(c.ents, e)
+	return e
+}
+
+// byRole returns the latest-mentioned entity holding a role noun.
+func (c *cast) byRole(noun string, body bool) *entity {
+	var best *entity
+	for _, e := range c.ents {
+		if e.hasRole(noun) && (best == nil || e.lastSeen > best.lastSeen) {
+			best = e
+		}
+	}
+	return best
+}
+
+// byPronoun returns the entity a pronoun most likely refers to: the
+// latest speaker or subject that can be called so, or failing that the
+// latest mentioned.
+func (c *cast) byPronoun(p string) *entity {
+	fit := func(e *entity) bool {
+		switch p {
+		case "he", "she":
+			g := pronouns[p]
+			return !e.body && (e.gender == "" || e.gender == g)
+		case "it":
+			return e.body
+		}
+		return true
+	}
+	var best *entity
+	for _, e := range c.ents {
+		if fit(e) && (best == nil || e.lastSubj > best.lastSubj || e.lastSubj == best.lastSubj && e.lastSeen > best.lastSeen) {
+			best = e
+		}
+	}
+	return best
+}
+
+// genderOf returns the gender an honorific or role implies.
+func genderOf(role string) string {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		switch strings.Trim(w, ".") {
+		case "mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "congressman", "brother", "son", "husband":
+			return "m"
+		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "mother", "spokeswoman", "chairwoman", "congresswoman", "sister", "daughter", "wife", "widow", "actress":
+			return "f"
+		}
+	}
+	return ""
+}
+
+// resolve returns the entity a mention refers to, creating it when the
+// mention introduces a new speaker, and how it was found. It returns nil
+// for a mention that names nobody in particular.
+func (c *cast) resolve(m mention) (*entity, Method) {
+	switch {
+	case m.empty():
+		return nil, Unattributed
+	case m.pronoun != "":
+		if e := c.byPronoun(m.pronoun); e != nil {
+			if g := pronouns[m.pronoun]; (g == "m" || g == "f") && e.gender == "" {
+				e.gender = g
+			}
+			return e, Pronoun
+		}
+		return nil, Unattributed
+	case m.generic:
+		return nil, Unattributed
+	case m.head != "" && m.name == m.role:
+		return c.resolveRole(m)
+	}
+	return c.resolveName(m), Explicit
+}
+
+// resolveRole resolves "the spokesperson" to an earlier holder of the
+// role, or names a new speaker after an indefinite, specific role ("a
+// State Department spokesperson").
+func (c *cast) resolveRole(m mention) (*entity, Method) {
+	if m.det == "the" || m.det == "" || m.det == "this" {
+		if e := c.byRole(m.head, m.body); e != nil {
+			return e, Role
+		}
+	}
+	if m.det != "" && !strings.ContainsFunc(m.role, isUpperRune) {
+		return nil, Unattributed
+	}
+	name := m.role
+	if e := c.find(name, m.body); e != nil {
+		return e, Explicit
+	}
+	e := c.add(name, m.body)
+	e.addRole(m.head)
+	return e, Explicit
+}
+
+// resolveName resolves a named mention, registering it when new.
+func (c *cast) resolveName(m mention) *entity {
+	name := strings.TrimSpace(m.name)
+	e := c.find(name, m.body)
+	if e == nil {
+		e = c.add(name, m.body)
+	}
+	e.addRole(m.role)
+	if g := genderOf(m.role); g != "" && e.gender == "" {
+		e.gender = g
+	}
+	return e
+}
+
+func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

@@ -1,0 +1,321 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is a noun phrase that may name a speaker, as written.
+type mention struct {
+	text    string // as written, determiner included
+	name    string // the name part ("Tom West", "State Department")
+	role    string // title or description ("US special Representative for Afghanistan")
+	head    string // the role noun heading it, lower case ("spokesperson")
+	pronoun string // "he", "she", ... for pronouns
+	det     string // leading determiner, lower case
+	body    bool   // an organisation, country or other body
+	generic bool   // "a source", "residents": nobody in particular
+}
+
+// empty reports whether the mention names nothing.
+func (m mention) empty() bool { return m.text == "" }
+
+// sentenceStarters are capitalised words that begin sentences without
+// being names.
+var sentenceStarters = setOf("the a an but and or so yet before after when while although though however meanwhile still also as since if because in on at for from with by to of earlier later then now this that these those it he she they we i there here what who why how speaking asked asking responding according last next one some many most several both each every his her their its our mr")
+
+// leftNP returns the noun phrase that ends just before toks[end] (the
+// start of the phrase, or end when there is none), reading past
+// adverbs, time and channel phrases and a comma-delimited appositive.
+func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]int) {
+	k := skipLeft(toks, lo, end, text)
+	if k > lo && toks[k-1].is(text, ",") {
+		if c := findLeft(toks, lo, k-1, ",", 14, text); c >= 0 {
+			appos = [2]int{c + 1, k - 1}
+			k = skipLeft(toks, lo, c, text)
+		}
+	}
+	stop = k
+	start = k
+	if start > lo && toks[start-1].kind == word {
+		if _, ok := pronouns[toks[start-1].lower]; ok {
+			return start - 1, stop, appos
+		}
+	}
+	for start > lo && npWord(toks, start-1, lo, text) {
+		start--
+		if determiners[toks[start].lower] {
+			break
+		}
+	}
+	for start < stop && toks[start].kind == word && connectors[toks[start].lower] {
+		start++
+	}
+	return start, stop, appos
+}
+
+// skipLeft moves left from end over adverbs and prepositional phrases of
+// time or channel ("on Saturday", "in a statement").
+func skipLeft(toks []token, lo, end int, text string) int {
+	k := end
+	for k > lo {
+		t := toks[k-1]
+		if t.kind == word && skippable[t.lower] {
+			k--
+			continue
+		}
+		if p := prepPhraseStart(toks, lo, k, text); p >= 0 {
+			k = p
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// prepPhraseStart returns the start of a short prepositional phrase of
+// time or channel ending at toks[end-1], or -1.
+func prepPhraseStart(toks []token, lo, end int, text string) int {
+	for p := end - 1; p >= lo && p >= end-8; p-- {
+		t := toks[p]
+		if t.kind != word && !t.is(text, "(") && !t.is(text, ")") {
+			return -1
+		}
+		if t.kind == word && prepositions[t.lower] && p+1 < end {
+			n := toks[p+1]
+			if n.kind == word && (determiners[n.lower] || timeWords[n.lower] || n.upper || isNumber(n.lower)) {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// isNumber reports whether w starts with a digit.
+func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// findLeft returns the index of the punctuation c before toks[end],
+// within max tokens, or -1.
+func findLeft(toks []token, lo, end int, c string, max int, text string) int {
+	for p := end - 1; p >= lo && p >= end-max; p-- {
+		if toks[p].is(text, c) {
+			return p
+		}
+		if toks[p].kind == quote {
+			return -1
+		}
+	}
+	return -1
+}
+
+// npWord reports whether toks[i] can be part of a speaker's noun phrase.
+func npWord(toks []token, i, lo int, text string) bool {
+	t := toks[i]
+	switch t.kind {
+	case punct:
+		c := t.text(text)
+		return (c == "(" || c == ")") && parenthesisedAcronym(toks, i, text)
+	case word:
+		if t.upper {
+			return !(i == lo || isSentenceStart(toks, i, text)) || !sentenceStarters[t.lower] || determiners[t.lower]
+		}
+		w := possessiveBase(t.lower)
+		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || modifiers[w] || strings.ContainsRune(t.lower, '-')
+	}
+	return false
+}
+
+// isSentenceStart reports whether toks[i] follows sentence-ending
+// punctuation or a dash or colon.
+func isSentenceStart(toks []token, i int, text string) bool {
+	if i == 0 {
+		return true
+	}
+	p := toks[i-1]
+	return p.kind == punct && strings.Contains(".!?:—–", p.text(text))
+}
+
+// parenthesisedAcronym reports whether the bracket at toks[i] belongs to
+// "(ISI)" inside a name.
+func parenthesisedAcronym(toks []token, i int, text string) bool {
+	if toks[i].is(text, "(") {
+		return i+2 < len(toks) && isAcronym(toks[i+1].text(text)) && toks[i+2].is(text, ")")
+	}
+	return i >= 2 && isAcronym(toks[i-1].text(text)) && toks[i-2].is(text, "(")
+}
+
+// isAcronym reports whether w is two or more capitals ("ISI", "US").
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) && r != '.' && !unicode.IsDigit(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// possessiveBase strips a possessive ’s or s’ from w.
+func possessiveBase(w string) string {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// rightNP returns the end of the noun phrase starting at toks[start].
+func rightNP(toks []token, start, hi int, text string) int {
+	k := start
+	if k < hi && toks[k].kind == word {
+		if _, ok := pronouns[toks[k].lower]; ok {
+			return k + 1
+		}
+	}
+	for k < hi && npWord(toks, k, -1, text) {
+		if k > start && determiners[toks[k].lower] {
+			break
+		}
+		k++
+	}
+	for k > start && toks[k-1].kind == word && (connectors[toks[k-1].lower] || determiners[toks[k-1].lower]) {
+		k--
+	}
+	return k
+}
+
+// mentionOf classifies the noun phrase toks[start:stop].
+func mentionOf(toks []token, start, stop int, text string) mention {
+	if start >= stop {
+		return mention{}
+	}
+	m := mention{text: text[toks[start].start:toks[stop-1].end]}
+	if stop-start == 1 {
+		if g, ok := pronouns[toks[start].lower]; ok && g != "" {
+			m.pronoun = toks[start].lower
+			return m
+		}
+	}
+	i := start
+	if determiners[toks[i].lower] {
+		m.det = toks[i].lower
+		i++
+	}
+	if i >= stop {
+		return mention{}
+	}
+	splitTitle(&m, toks[i:stop], text)
+	return m
+}
+
+// splitTitle fills the name, role and head of m from the words of a noun
+// phrase after its determiner: "US special Representative for
+// Afghanistan Tom West" is the name "Tom West" with that role; "State
+// Department spokesperson" is a role with head "spokesperson".
+func splitTitle(m *mention, toks []token, text string) {
+	last := toks[len(toks)-1]
+	head := possessiveBase(last.lower)
+	if !last.upper && roleNouns[head] {
+		m.head = head
+		m.role = text[toks[0].start:last.end]
+		m.name = m.role
+		m.body = bodyNouns[head]
+		m.generic = genericRoles[head] && !hasUpper(toks[:len(toks)-1])
+		return
+	}
+	full := text[toks[0].start:last.end]
+	if r := roleWithComplement(toks); r >= 0 {
+		m.head = possessiveBase(toks[r].lower) // "the US pointman for Afghanistan"
+		m.role, m.name = full, full
+		m.body = bodyNouns[m.head]
+		return
+	}
+	if hasBodyWord(toks) || countryLike(full) {
+		m.name, m.body = full, true
+		return
+	}
+	n := len(toks)
+	for n > 0 && isNameWord(toks[n-1], text) {
+		n--
+	}
+	if n > 0 && n+2 < len(toks) && connectors[toks[n-1].lower] {
+		n++ // "Representative for Afghanistan Tom West": the place is the title's
+	}
+	if n == len(toks) {
+		m.name = full // "Minister", a title alone
+		return
+	}
+	m.name = text[toks[n].start:last.end]
+	if n > 0 {
+		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
+		m.head = strings.ToLower(toks[n-1].text(text))
+	}
+}
+
+// roleWithComplement returns the index of a lower-case role noun
+// followed by "for" or "of" and a capitalised complement ("minister for
+// Health", "envoy of the UN"), or -1.
+func roleWithComplement(toks []token) int {
+	for r := len(toks) - 3; r >= 0; r-- {
+		t := toks[r]
+		if t.kind == word && !t.upper && roleNouns[t.lower] && (toks[r+1].lower == "for" || toks[r+1].lower == "of") {
+			return r
+		}
+	}
+	return -1
+}
+
+// isNameWord reports whether t can be part of a person's name: a
+// capitalised word that is not a title, role or body word.
+func isNameWord(t token, text string) bool {
+	if t.kind != word || !t.upper {
+		return false
+	}
+	return !titles[t.lower] && !bodyNouns[t.lower] && !roleNouns[t.lower] && !isAcronym(t.text(text))
+}
+
+// hasUpper reports whether any of toks is capitalised.
+func hasUpper(toks []token) bool {
+	for _, t := range toks {
+		if t.upper {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBodyWord reports whether a phrase names an organisation.
+func hasBodyWord(toks []token) bool {
+	for _, t := range toks {
+		if t.upper && bodyNouns[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// countryLike reports whether a capitalised name is more likely a place
+// or body than a person: "United States", "Washington", "EU".
+func countryLike(name string) bool {
+	if isAcronym(name) {
+		return true
+	}
+	l := strings.ToLower(name)
+	for _, p := range []string{"united ", "republic", "kingdom", "states", "nations", "union"} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

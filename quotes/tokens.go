@@ -1,0 +1,219 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind says what a token is.
+type tokKind uint8
+
+const (
+	word  tokKind = iota + 1
+	punct         // one punctuation character
+	quote         // a whole quotation, marks included
+)
+
+// token is one word, punctuation mark or quotation of a paragraph's
+// "frame": the reporter's words with every quotation folded into a single
+// token, so that sentences are split and attributions read around quotes.
+type token struct {
+	start, end int // byte span in the text
+	kind       tokKind
+	q          int  // for quote tokens, the index of the quote
+	upper      bool // a word that starts with a capital letter
+	lower      string
+}
+
+// frame is the tokens of one block and its sentences.
+type frame struct {
+	block     int
+	toks      []token
+	sentences [][2]int // token ranges
+}
+
+// tokenize splits text[b.Start:b.End] into tokens; the quote parts in
+// parts (sorted, with their quote indexes) become quote tokens.
+func tokenize(text string, start, end int, parts []quotePart) []token {
+	toks := make([]token, 0, (end-start)/5)
+	i := start
+	for _, p := range parts {
+		toks = appendWords(toks, text, i, p.from)
+		toks = append(toks, token{start: p.from, end: p.to, kind: quote, q: p.q})
+		i = p.to
+	}
+	return appendWords(toks, text, i, end)
+}
+
+// quotePart is the extent of a quote part within a block, marks included.
+type quotePart struct {
+	from, to int
+	q        int
+}
+
+// appendWords tokenizes text[i:end], which holds no quotation.
+func appendWords(toks []token, text string, i, end int) []token {
+	for i < end {
+		r, w := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isWordRune(r) || r == '$' || r == '£' || r == '€':
+			j := wordEnd(text, i, end)
+			toks = append(toks, newWord(text, i, j))
+			i = j
+		default:
+			toks = append(toks, token{start: i, end: i + w, kind: punct, q: -1})
+			i += w
+		}
+	}
+	return toks
+}
+
+func newWord(text string, i, j int) token {
+	r, _ := utf8.DecodeRuneInString(text[i:j])
+	return token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: strings.ToLower(text[i:j])}
+}
+
+// wordEnd returns the end of the word starting at text[i]: letters and
+// digits, joined by apostrophes, hyphens, periods of abbreviations
+// ("U.S.") and the separators of numbers ("1,200.50").
+func wordEnd(text string, i, end int) int {
+	j := i
+	for j < end {
+		r, w := utf8.DecodeRuneInString(text[j:end])
+		if isWordRune(r) || r == '$' || r == '£' || r == '€' || r == '%' {
+			j += w
+			continue
+		}
+		if !isJoiner(r) || j+w >= end {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(text[j+w : end])
+		if !isWordRune(next) || (r == '.' && !isAbbrevDot(text, i, j, w, end)) || (r == ',' && !unicode.IsDigit(next)) {
+			break
+		}
+		j += w
+	}
+	return j
+}
+
+// isJoiner reports whether r may join two parts of one word.
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-' || r == '‑' || r == '.' || r == ',' || r == '&' || r == '/'
+}
+
+// isAbbrevDot reports whether the period at text[j] is inside an
+// abbreviation or a number: "U.S.", "a.m.", "3.5".
+func isAbbrevDot(text string, i, j, w, end int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+	next, _ := utf8.DecodeRuneInString(text[j+w : end])
+	if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+		return true
+	}
+	// single letters separated by periods
+	seg := text[i:j]
+	if k := strings.LastIndexByte(seg, '.'); k >= 0 {
+		seg = seg[k+1:]
+	}
+	return utf8.RuneCountInString(seg) == 1 && unicode.IsLetter(next)
+}
+
+// text returns the token's text.
+func (t token) text(s string) string { return s[t.start:t.end] }
+
+// is reports whether t is the punctuation character c.
+func (t token) is(s string, c string) bool {
+	return t.kind == punct && s[t.start:t.end] == c
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = setOf("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj rev hon st jr sr inc ltd co corp vs etc no gov sen rep fr messrs mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k e.g i.e a.m p.m approx dept est")
+
+// splitSentences finds the sentences of a frame. A sentence ends at a
+// full stop, question or exclamation mark (not after an abbreviation or
+// an initial), and after a quotation that ends with one when the next
+// token starts a new sentence.
+func splitSentences(f *frame, text string) {
+	toks := f.toks
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		if !endsSentence(toks, i, text) {
+			continue
+		}
+		// closing brackets and marks stay with the sentence
+		for i+1 < len(toks) && (toks[i+1].is(text, ")") || toks[i+1].is(text, "]")) {
+			i++
+		}
+		f.sentences = append(f.sentences, [2]int{start, i + 1})
+		start = i + 1
+	}
+	if start < len(toks) {
+		f.sentences = append(f.sentences, [2]int{start, len(toks)})
+	}
+}
+
+// endsSentence reports whether a sentence ends with toks[i].
+func endsSentence(toks []token, i int, text string) bool {
+	t := toks[i]
+	switch t.kind {
+	case punct:
+		c := text[t.start:t.end]
+		if c != "." && c != "!" && c != "?" && c != "…" {
+			return false
+		}
+		if c == "." && i > 0 && toks[i-1].kind == word && isAbbrev(toks[i-1]) {
+			return i+1 < len(toks) && toks[i+1].kind == quote
+		}
+		return i+1 == len(toks) || !lowerWord(toks[i+1])
+	case quote:
+		inner := strings.TrimRightFunc(text[t.start:t.end], func(r rune) bool { return isClosingMark(r) || unicode.IsSpace(r) })
+		last, _ := utf8.DecodeLastRuneInString(inner)
+		if last != '.' && last != '!' && last != '?' {
+			return false
+		}
+		if i+1 == len(toks) {
+			return true
+		}
+		n := toks[i+1]
+		return n.kind == quote || (n.kind == word && n.upper && !attributionFollows(toks, i+1, text))
+	}
+	return false
+}
+
+// isAbbrev reports whether a word followed by a period is an
+// abbreviation or an initial.
+func isAbbrev(t token) bool {
+	if utf8.RuneCountInString(t.lower) == 1 {
+		return true
+	}
+	return abbreviations[t.lower]
+}
+
+// lowerWord reports whether t is a word starting with a lower-case letter.
+func lowerWord(t token) bool { return t.kind == word && !t.upper && unicode.IsLetter(rune(t.lower[0])) }
+
+// attributionFollows reports whether a cue verb comes within a few words
+// of toks[i] with no punctuation between: "Okafor said", "Tom West later
+// told".
+func attributionFollows(toks []token, i int, text string) bool {
+	for j := i; j < len(toks) && j < i+6; j++ {
+		if toks[j].kind != word {
+			return false
+		}
+		if _, ok := cueVerbs[toks[j].lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// setOf returns the set of the space-separated words in s.
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
