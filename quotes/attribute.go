@@ -232,8 +232,10 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 	}
 	m := mentionOf(toks, k, end, text)
 	v, appos := a.skipToCue(toks, end)
-	if cue, ok := cueAt(toks, v); v < len(toks) && ok {
-		return found{m: m, cue: cue, appos: appos}, !m.empty()
+	if v < len(toks) {
+		if cue, ok := cueAt(toks, v); ok {
+			return found{m: m, cue: cue, appos: appos}, !m.empty()
+		}
 	}
 	if dash && (end == len(toks) || toks[end].kind == punct) {
 		return found{m: m, cue: "—"}, !m.empty()
@@ -449,8 +451,12 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		m := mentionOf(toks, start, end, text)
-		if notable(m) {
-			e := a.cast.resolveName(m)
+		if !notable(m) {
+			k = end - 1
+			continue
+		}
+		e, _ := a.cast.resolve(m)
+		if e != nil {
 			a.cast.see(e, start == 0 || (start == 1 && toks[0].kind == punct))
 		}
 		k = end - 1
@@ -465,6 +471,9 @@ func notable(m mention) bool {
 	}
 	if m.body {
 		return strings.Contains(m.name, " ") || isAcronym(m.name)
+	}
+	if m.head != "" && m.name == m.role {
+		return strings.ContainsFunc(m.role, isUpperRune) // "a Health Ministry spokesperson"
 	}
 	return strings.Contains(m.name, " ") && m.name != m.role || m.role != "" && m.name != m.role
 }

@@ -213,6 +213,9 @@ var titles = setOf("mr mrs ms miss mx dr prof professor sir dame lord lady presi
 // Affairs", "Ludwig van Beethoven", "Mohammed bin Salman".
 var connectors = setOf("of for de da del della di van der den von bin bint ibn al el la le du dos das y and-the the")
 
+// nameParticles stand inside personal names in lower case.
+var nameParticles = setOf("van der den von de da del della di du dos das bin bint ibn al el la le ter ten zu mac")
+
 // determiners open a noun phrase.
 var determiners = setOf("the a an his her its their our one another this that these those")
 

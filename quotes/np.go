@@ -239,10 +239,7 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.name, m.body = full, true
 		return
 	}
-	n := len(toks)
-	for n > 0 && isNameWord(toks[n-1], text) {
-		n--
-	}
+	n := nameStart(toks, text)
 	if n > 0 && n+2 < len(toks) && connectors[toks[n-1].lower] {
 		n++ // "Representative for Afghanistan Tom West": the place is the title's
 	}
@@ -255,6 +252,24 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
 		m.head = strings.ToLower(toks[n-1].text(text))
 	}
+}
+
+// nameStart returns where the personal name at the end of toks begins:
+// capitalised words, with lower-case particles between them ("Anna-Lena
+// van der Berg").
+func nameStart(toks []token, text string) int {
+	n := len(toks)
+	for n > 0 {
+		p := n - 1
+		for p > 0 && nameParticles[toks[p].lower] && !toks[p].upper {
+			p--
+		}
+		if !isNameWord(toks[p], text) || (p < n-1 && p == 0) {
+			return n
+		}
+		n = p
+	}
+	return n
 }
 
 // roleWithComplement returns the index of a lower-case role noun

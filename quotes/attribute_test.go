@@ -1,0 +1,121 @@
+package quotes
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// speakers returns "speaker|channel" for every quote of text.
+func speakers(text string, headline bool) []string {
+	var out []string
+	for _, q := range Extract(docOf(text, headline)) {
+		s := q.Speaker.Name
+		if s == "" {
+			s = "?"
+		}
+		if q.Speaker.Channel != "" {
+			s += "|" + q.Speaker.Channel
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"pronoun_after_quote",
+			"Deputy Mayor Ines Duarte spoke first.\n\n“We will rebuild,” she said.",
+			[]string{"Ines Duarte"}},
+		{"said_name_after_quote",
+			`“We will rebuild,” said Ines Duarte.`,
+			[]string{"Ines Duarte"}},
+		{"role_noun_after_quote",
+			"A Health Ministry spokesperson confirmed the figures.\n\n“The numbers are stable,” the spokesperson added.",
+			[]string{"Health Ministry spokesperson"}},
+		{"according_to_role",
+			"Trade envoy Kwame Mensah left Accra on Monday.\n\n“Talks were productive,” according to the envoy.",
+			[]string{"Kwame Mensah"}},
+		{"channel_x",
+			"Kwame Mensah posted late on Friday.\n\n“Talks were productive,” he wrote on X (formerly Twitter).",
+			[]string{"Kwame Mensah|X"}},
+		{"statement_after_name",
+			`“We regret the delay,” Zhang Wei said in a statement.`,
+			[]string{"Zhang Wei|statement"}},
+		{"colon_before_quote",
+			`Finance Minister José María Álvarez said: “The budget is balanced.”`,
+			[]string{"José María Álvarez"}},
+		{"said_in_a_statement_that",
+			`The Port Authority said in a statement that “operations resume at noon.”`,
+			[]string{"Port Authority|statement"}},
+		{"appositive_channel_between_speaker_and_verb",
+			`A Foreign Office spokesperson, in an email to Harbour Herald, said: “We are monitoring the situation.”`,
+			[]string{"Foreign Office spokesperson|email to Harbour Herald"}},
+		{"appositive_role_between_speaker_and_verb",
+			`Amara Okafor, the deputy finance minister, said: “We will not default.”`,
+			[]string{"Amara Okafor"}},
+		{"split_quote_new_sentence",
+			`“We tried,” Siobhán Ní Bhriain said. “We failed.”`,
+			[]string{"Siobhán Ní Bhriain", "Siobhán Ní Bhriain"}},
+		{"split_quote_comma",
+			`“We tried,” Siobhán Ní Bhriain said, “and we failed.”`,
+			[]string{"Siobhán Ní Bhriain", "Siobhán Ní Bhriain"}},
+		{"partials_carry_across_coordinated_verbs",
+			`Labour Minister Priya Raghunathan said the scheme can “work” and describes the talks as “difficult but honest”.`,
+			[]string{"Priya Raghunathan", "Priya Raghunathan"}},
+		{"standalone_quote_after_speaker_sentence",
+			"Oluwaseun Adeyemi visited the camp. He praised “brave volunteers” for their work. “They kept this place alive.”",
+			[]string{"Oluwaseun Adeyemi", "Oluwaseun Adeyemi"}},
+		{"label_by_a_body",
+			`The Interior Ministry labelled the group “a threat to public order.”`,
+			[]string{"Interior Ministry"}},
+		{"surname_after_full_name",
+			"Nguyễn Thị Lan chairs the panel.\n\nLan said the report was “overdue”.",
+			[]string{"Nguyễn Thị Lan"}},
+		{"question_with_verb_first",
+			`“Why now?” asked Jean-Pierre Dubois.`,
+			[]string{"Jean-Pierre Dubois"}},
+		{"dash_line",
+			`“The river will be cleaned by spring.” — Commissioner Anna-Lena van der Berg`,
+			[]string{"Anna-Lena van der Berg"}},
+		{"possessive_colon_line",
+			"Minister Kwame Mensah spoke on Monday.\n\nFrom the minister's statement: “We owe the valley a bridge.”",
+			[]string{"Kwame Mensah"}},
+		{"anonymous_source_is_unknown",
+			`“The deal is dead,” a source said.`,
+			[]string{"?"}},
+		{"press_conference_channel",
+			`Coach Marta Silva told a press conference: “We were not good enough.”`,
+			[]string{"Marta Silva|press conference"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakers(tt.text, false); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeadlineSpeakerComesFromTheStory(t *testing.T) {
+	text := "'We will rebuild,' vows mayor\n\nMayor Ines Duarte toured the flooded streets on Sunday."
+	got := Extract(docOf(text, true))
+	if len(got) != 1 || got[0].Speaker.Name != "Ines Duarte" || got[0].Speaker.Method != HeadlineCue {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func ExampleExtract() {
+	text := "“We will rebuild,” Mayor Ines Duarte said in a statement. “The bridge comes first.”"
+	doc := Document{Text: text, Blocks: []Block{{Start: 0, End: len(text)}}}
+	for _, q := range Extract(doc) {
+		fmt.Printf("%s (%s): %q via %s\n", q.Speaker.Name, q.Kind, q.Text, q.Speaker.Method)
+	}
+	// Output:
+	// Ines Duarte (direct): "We will rebuild," via explicit
+	// Ines Duarte (direct): "The bridge comes first." via carried-over
+}
