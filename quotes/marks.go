@@ -35,22 +35,22 @@ type markInfo struct {
 
 // markTable lists the quotation-mark characters quoth understands.
 var markTable = map[rune]markInfo{
-	'“': {double, true, true}, // opens, or closes a „
-	'”': {double, false, true},
-	'"': {double, true, true},
-	'„': {double, true, false},
-	'«': {double, true, false},
-	'»': {double, false, true},
-	'「': {double, true, false},
-	'」': {double, false, true},
-	'『': {double, true, false},
-	'』': {double, false, true},
-	'‘': {single, true, true}, // opens, or closes a ‚
-	'’': {single, false, true},
+	'“':  {double, true, true}, // opens, or closes a „
+	'”':  {double, false, true},
+	'"':  {double, true, true},
+	'„':  {double, true, false},
+	'«':  {double, true, false},
+	'»':  {double, false, true},
+	'「':  {double, true, false},
+	'」':  {double, false, true},
+	'『':  {double, true, false},
+	'』':  {double, false, true},
+	'‘':  {single, true, true}, // opens, or closes a ‚
+	'’':  {single, false, true},
 	'\'': {single, true, true},
-	'‚': {single, true, false},
-	'‹': {single, true, false},
-	'›': {single, false, true},
+	'‚':  {single, true, false},
+	'‹':  {single, true, false},
+	'›':  {single, false, true},
 }
 
 // isMarkStart reports whether b can begin the UTF-8 encoding of a
