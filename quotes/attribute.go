@@ -19,6 +19,7 @@ var confidence = map[Method]float64{
 // the cast of people and bodies the article has named so far.
 type attributor struct {
 	doc       Document
+	texts     texts
 	spans     []span
 	qs        []Quote
 	cast      cast
@@ -38,8 +39,8 @@ type found struct {
 // attribute fills in the Speaker of every quote and flags title-like
 // quotes. Headlines are read last, when the story has named its people.
 func attribute(doc Document, spans []span, qs []Quote) {
-	a := attributor{doc: doc, spans: spans, qs: qs, lastBlock: -2}
-	frames := buildFrames(doc, spans)
+	a := attributor{doc: doc, texts: newTexts(doc.Text), spans: spans, qs: qs, lastBlock: -2}
+	frames := buildFrames(a.texts, doc, spans)
 	var heads []*frame
 	for i := range frames {
 		f := &frames[i]
@@ -55,7 +56,7 @@ func attribute(doc Document, spans []span, qs []Quote) {
 }
 
 // buildFrames tokenizes every block, folding quotes into quote tokens.
-func buildFrames(doc Document, spans []span) []frame {
+func buildFrames(t texts, doc Document, spans []span) []frame {
 	byBlock := make([][]quotePart, len(doc.Blocks))
 	b := 0
 	for qi := range spans {
@@ -74,7 +75,7 @@ func buildFrames(doc Document, spans []span) []frame {
 		if bl.Start < 0 || bl.End > len(doc.Text) || bl.Start >= bl.End {
 			continue
 		}
-		f := frame{block: i, toks: tokenize(doc.Text, bl.Start, bl.End, byBlock[i])}
+		f := frame{block: i, toks: tokenize(t, bl.Start, bl.End, byBlock[i])}
 		splitSentences(&f, doc.Text)
 		frames = append(frames, f)
 	}
@@ -163,7 +164,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 		Role:       e.role,
 		Mention:    mentionText,
 		Cue:        r.cue,
-		Channel:    channelOf(toks, a.doc.Text),
+		Channel:    channelOf(toks, a.texts),
 		Method:     method,
 		Confidence: confidence[method],
 	}

@@ -68,57 +68,73 @@ var channelPhrases = []struct{ words, channel string }{
 	{"in a report", "report"},
 }
 
-// channelOf finds the channel named in the reporter's words toks (quotes
-// excluded): "in a statement", "on X", "in an email to Geo TV".
-func channelOf(toks []token, text string) string {
-	var b strings.Builder
-	offsets := make([]int, 0, len(toks)) // token index -> offset in b
-	for i, t := range toks {
-		offsets = append(offsets, b.Len())
-		if t.kind == quote {
-			b.WriteString("| ")
-			continue
-		}
-		if i > 0 && t.kind == punct && t.text(text) != "(" {
-			s := b.String()
-			if strings.HasSuffix(s, " ") {
-				tr := s[:len(s)-1]
-				b.Reset()
-				b.WriteString(tr)
-				offsets[i] = b.Len()
-			}
-		}
-		b.WriteString(strings.ToLower(t.text(text)))
-		b.WriteByte(' ')
+// channelOf finds the channel named in the reporter's words of a
+// sentence (quotes excluded): "in a statement", "on X", "in an email to
+// Geo TV".
+func channelOf(toks []token, t texts) string {
+	if !hasChannelWord(toks) {
+		return ""
 	}
-	s := b.String()
+	base := toks[0].start
+	s := t.lowerOf(base, toks[len(toks)-1].end)
 	for _, p := range channelPhrases {
-		at := strings.Index(s, p.words)
-		if at < 0 || (at > 0 && s[at-1] != ' ' && s[at-1] != '(') {
-			continue
-		}
-		end := at + len(p.words)
-		if p.words[len(p.words)-1] != ' ' {
-			if end < len(s) && isLetterByte(s[end]) {
+		for from := 0; ; {
+			at := strings.Index(s[from:], p.words)
+			if at < 0 {
+				break
+			}
+			at += from
+			from = at + 1
+			end := at + len(p.words)
+			if at > 0 && s[at-1] != ' ' && s[at-1] != '(' || inQuote(toks, base+at) {
 				continue
+			}
+			if p.words[len(p.words)-1] != ' ' {
+				if end < len(s) && isLetterByte(s[end]) {
+					continue
+				}
+				return p.channel
+			}
+			if outlet := outletAt(toks, base+end, t.text); outlet != "" {
+				return p.channel + " " + outlet
 			}
 			return p.channel
 		}
-		if outlet := outletAt(toks, offsets, end, text); outlet != "" {
-			return p.channel + " " + outlet
-		}
-		return strings.TrimSpace(p.channel)
 	}
 	return ""
+}
+
+// channelWords are the words every channel phrase contains; a sentence
+// without any of them names no channel.
+var channelWords = setOf("statement email e-mail emailed interview x twitter tweeted tweet facebook instagram telegram linkedin tiktok youtube threads bluesky truth conference reporters journalists release filing filings papers testimony testified speech address television tv radio letter video blog podcast memo report")
+
+// hasChannelWord reports whether any word of toks is a channel word.
+func hasChannelWord(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == word && channelWords[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether byte offset off lies inside a quote token.
+func inQuote(toks []token, off int) bool {
+	for _, t := range toks {
+		if t.kind == quote && t.start <= off && off < t.end {
+			return true
+		}
+	}
+	return false
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // outletAt returns the capitalised name (an outlet) whose first token
-// starts at offset off of the lower-cased sentence.
-func outletAt(toks []token, offsets []int, off int, text string) string {
+// starts at byte offset off.
+func outletAt(toks []token, off int, text string) string {
 	i := 0
-	for i < len(offsets) && offsets[i] < off {
+	for i < len(toks) && toks[i].start < off {
 		i++
 	}
 	if i < len(toks) && toks[i].kind == word && toks[i].lower == "the" {

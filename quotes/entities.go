@@ -10,6 +10,8 @@ import (
 // the canonical speaker.
 type entity struct {
 	name     string
+	key      string   // name in lower case
+	words    []string // the words of key
 	role     string
 	roles    map[string]bool // role nouns, lower case
 	body     bool
@@ -68,7 +70,7 @@ func (e *entity) hasRole(noun string) bool {
 func (c *cast) find(name string, body bool) *entity {
 	key := strings.ToLower(name)
 	for _, e := range c.ents {
-		if strings.ToLower(e.name) == key {
+		if e.key == key {
 			return e
 		}
 	}
@@ -87,17 +89,22 @@ func (c *cast) find(name string, body bool) *entity {
 // matchesPart reports whether a one-word mention is a part of e's name:
 // the surname or given name of a person, or the acronym of a body.
 func (e *entity) matchesPart(key string) bool {
-	lname := strings.ToLower(e.name)
+	w := e.words
 	if e.body {
-		return strings.Contains(lname, "("+key+")") || strings.HasPrefix(lname, key+" ")
+		for _, x := range w {
+			if len(x) == len(key)+2 && x[0] == '(' && x[1:len(x)-1] == key {
+				return true // the acronym of "Inter-Services Intelligence (ISI)"
+			}
+		}
+		return len(w) > 1 && w[0] == key
 	}
-	words := strings.Fields(lname)
-	return len(words) > 1 && (words[len(words)-1] == key || words[0] == key)
+	return len(w) > 1 && (w[len(w)-1] == key || w[0] == key)
 }
 
 // add creates an entity.
 func (c *cast) add(name string, body bool) *entity {
-	e := &entity{name: name, body: body, roles: make(map[string]bool)}
+	key := strings.ToLower(name)
+	e := &entity{name: name, key: key, words: strings.Fields(key), body: body, roles: make(map[string]bool)}
 	c.ents = append(c.ents, e)
 	return e
 }

@@ -20,7 +20,7 @@ func docOf(text string, headline bool) Document {
 	return doc
 }
 
-func texts(qs []Quote) []string {
+func quoteTexts(qs []Quote) []string {
 	var out []string
 	for _, q := range qs {
 		out = append(out, q.Text)
@@ -57,7 +57,7 @@ func TestScanFindsQuoteSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := texts(Extract(docOf(tt.text, false)))
+			got := quoteTexts(Extract(docOf(tt.text, false)))
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("quotes of %q:\n got %q\nwant %q", tt.text, got, tt.want)
 			}

@@ -33,17 +33,61 @@ type frame struct {
 	sentences [][2]int // token ranges
 }
 
-// tokenize splits text[b.Start:b.End] into tokens; the quote parts in
-// parts (sorted, with their quote indexes) become quote tokens.
-func tokenize(text string, start, end int, parts []quotePart) []token {
+// texts holds an article's text and its lower-case form. When lowering
+// keeps every byte offset (as it does for nearly all text), words take
+// their lower-case form from lower without allocating.
+type texts struct {
+	text, lower string
+}
+
+func newTexts(text string) texts {
+	return texts{text: text, lower: lowerSameLength(text)}
+}
+
+// lowerSameLength returns s in lower case, or "" when lowering would
+// change the length of some character's encoding.
+func lowerSameLength(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != w {
+			return ""
+		}
+		utf8.EncodeRune(b[i:], l)
+		i += w
+	}
+	return string(b)
+}
+
+// lowerOf returns text[i:j] in lower case.
+func (t texts) lowerOf(i, j int) string {
+	if t.lower != "" {
+		return t.lower[i:j]
+	}
+	return strings.ToLower(t.text[i:j])
+}
+
+// tokenize splits text[start:end] into tokens; the quote parts in parts
+// (sorted, with their quote indexes) become quote tokens.
+func tokenize(t texts, start, end int, parts []quotePart) []token {
 	toks := make([]token, 0, (end-start)/5)
 	i := start
 	for _, p := range parts {
-		toks = appendWords(toks, text, i, p.from)
+		toks = appendWords(toks, t, i, p.from)
 		toks = append(toks, token{start: p.from, end: p.to, kind: quote, q: p.q})
 		i = p.to
 	}
-	return appendWords(toks, text, i, end)
+	return appendWords(toks, t, i, end)
 }
 
 // quotePart is the extent of a quote part within a block, marks included.
@@ -53,7 +97,8 @@ type quotePart struct {
 }
 
 // appendWords tokenizes text[i:end], which holds no quotation.
-func appendWords(toks []token, text string, i, end int) []token {
+func appendWords(toks []token, t texts, i, end int) []token {
+	text := t.text
 	for i < end {
 		r, w := utf8.DecodeRuneInString(text[i:end])
 		switch {
@@ -61,7 +106,7 @@ func appendWords(toks []token, text string, i, end int) []token {
 			i += w
 		case isWordRune(r) || r == '$' || r == '£' || r == '€':
 			j := wordEnd(text, i, end)
-			toks = append(toks, newWord(text, i, j))
+			toks = append(toks, newWord(t, i, j))
 			i = j
 		default:
 			toks = append(toks, token{start: i, end: i + w, kind: punct, q: -1})
@@ -71,9 +116,9 @@ func appendWords(toks []token, text string, i, end int) []token {
 	return toks
 }
 
-func newWord(text string, i, j int) token {
-	r, _ := utf8.DecodeRuneInString(text[i:j])
-	return token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: strings.ToLower(text[i:j])}
+func newWord(t texts, i, j int) token {
+	r, _ := utf8.DecodeRuneInString(t.text[i:j])
+	return token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: t.lowerOf(i, j)}
 }
 
 // wordEnd returns the end of the word starting at text[i]: letters and
