@@ -183,19 +183,21 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 // role, or names a new speaker after an indefinite, specific role ("a
 // State Department spokesperson").
 func (c *cast) resolveRole(m mention) (*entity, Method) {
+	named := strings.ContainsFunc(m.role, isUpperRune)
+	if named {
+		if e := c.find(m.role, m.body); e != nil {
+			return e, Explicit
+		}
+	}
 	if m.det == "the" || m.det == "" || m.det == "this" {
 		if e := c.byRole(m.head, m.body); e != nil {
 			return e, Role
 		}
 	}
-	if m.det != "" && !strings.ContainsFunc(m.role, isUpperRune) {
+	if m.det != "" && !named {
 		return nil, Unattributed
 	}
-	name := m.role
-	if e := c.find(name, m.body); e != nil {
-		return e, Explicit
-	}
-	e := c.add(name, m.body)
+	e := c.add(m.role, m.body)
 	e.addRole(m.head)
 	return e, Explicit
 }

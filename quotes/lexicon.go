@@ -173,12 +173,31 @@ mother father son daughter wife husband brother sister widow
 friend colleague
 source sources
 general commander colonel officer
-agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network
+agency
+ministry department
+company firm
+group
+government administration
+court tribunal
+police
+army military
+bank
+council
+committee
+union
+party
+organisation organization
+office bureau
+service
+authority regulator
+board
+commission
+network
 newspaper broadcaster
 campaigner campaigners activist activists protester protesters
 teacher student worker workers farmer chef actor actress singer star
 investor investors trader traders shareholder shareholders
-administration cabinet
+cabinet
 `)
 
 // buildRoles reads the role table: every word is a role noun, and the

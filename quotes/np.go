@@ -235,13 +235,17 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.body = bodyNouns[m.head]
 		return
 	}
-	if hasBodyWord(toks) || countryLike(full) {
-		m.name, m.body = full, true
-		return
-	}
 	n := nameStart(toks, text)
 	if n > 0 && n+2 < len(toks) && connectors[toks[n-1].lower] {
 		n++ // "Representative for Afghanistan Tom West": the place is the title's
+	}
+	if n == 0 && len(toks) >= 3 && looksLikeRole(toks[0].lower) {
+		n = 1 // "Meteorologist Adaeze Nwachukwu"
+	}
+	person := len(toks)-n >= 2 || (n > 0 && n < len(toks) && titles[strings.Trim(toks[n-1].lower, ".")])
+	if !person && (hasBodyWord(toks) || countryLike(full)) {
+		m.name, m.body = full, true
+		return
 	}
 	if n == len(toks) {
 		m.name = full // "Minister", a title alone
@@ -252,6 +256,20 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
 		m.head = strings.ToLower(toks[n-1].text(text))
 	}
+}
+
+// looksLikeRole reports whether a capitalised word before a name is
+// more likely a job than a given name: "Meteorologist", "Owner".
+func looksLikeRole(w string) bool {
+	if roleNouns[w] || titles[w] {
+		return true
+	}
+	for _, suf := range []string{"ist", "ologist", "man", "woman", "person", "ian", "ant", "ent", "er", "or"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameStart returns where the personal name at the end of toks begins:
