@@ -393,23 +393,31 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 // "the word" or a noun like "film"; or, with no speaker found, it is in
 // Title Case or a short lower-case fragment.
 func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool {
-	before := ""
-	for j := max(0, i-3); j < i; j++ {
-		before += toks[j].lower + " "
+	var b strings.Builder
+	for j := max(0, i-4); j < i; j++ {
+		if toks[j].kind == quote {
+			b.Reset()
+			continue
+		}
+		b.WriteString(strings.ToLower(toks[j].text(text)))
+		b.WriteByte(' ')
 	}
-	before = strings.TrimSpace(strings.ToLower(before))
+	before := " " + b.String()
 	for _, c := range titleCues {
-		if strings.HasSuffix(before, c) {
+		if strings.Contains(before, " "+c+" ") {
 			return true
 		}
 	}
-	if i > 0 && toks[i-1].kind == word && titleNouns[toks[i-1].lower] && titleCase(q.Text) {
+	if strings.Contains(before, " known ") && strings.HasSuffix(before, " as ") {
+		return true // known around town as "the Old Lady"
+	}
+	words := strings.Fields(q.Text)
+	if titleCase(q.Text) && len(words) >= 2 && len(words) <= 6 {
 		return true
 	}
 	if attributed {
 		return false
 	}
-	words := strings.Fields(q.Text)
 	return titleCase(q.Text) || (len(words) <= 3 && !endsSentenceText(q.Text))
 }
 

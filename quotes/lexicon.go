@@ -198,6 +198,7 @@ campaigner campaigners activist activists protester protesters
 teacher student worker workers farmer chef actor actress singer star
 investor investors trader traders shareholder shareholders
 cabinet
+mission operation
 `)
 
 // buildRoles reads the role table: every word is a role noun, and the
@@ -219,7 +220,7 @@ func buildRoles(table string) (map[string]bool, map[string][]string) {
 var genericRoles = setOf("source sources resident residents witness witnesses official officials analyst analysts expert experts economists campaigners activists protesters investors traders shareholders workers prosecutors")
 
 // bodyNouns are the heads of the names of organisations.
-var bodyNouns = setOf("agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
+var bodyNouns = setOf("mission valley river street road square island bay park county city town village lake mountain bridge port harbour harbor airport station stadium hall agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
 
 // modifiers may stand inside a role or title in lower case: "US special
 // envoy", "the deputy finance minister".
@@ -234,6 +235,9 @@ var connectors = setOf("of for de da del della di van der den von bin bint ibn a
 
 // nameParticles stand inside personal names in lower case.
 var nameParticles = setOf("van der den von de da del della di du dos das bin bint ibn al el la le ter ten zu mac")
+
+// postnominals follow a name without being part of it.
+var postnominals = setOf("kc qc mp mep msp jr sr jnr snr obe mbe cbe phd md esq iii ii")
 
 // determiners open a noun phrase.
 var determiners = setOf("the a an his her its their our one another this that these those")
@@ -251,7 +255,7 @@ var titleNouns = setOf("book novel memoir film movie song album single record re
 
 // titleCues announce a name or a word as a word: known as "Shorty",
 // the so-called "reform", the word "resilience".
-var titleCues = []string{"known as", "nicknamed", "dubbed", "so-called", "so called", "titled", "entitled", "named", "the word", "the term", "the phrase", "the label", "reading", "read", "marked", "labelled", "labeled", "called", "branded"}
+var titleCues = []string{"known as", "nicknamed", "dubbed", "so-called", "so called", "titled", "entitled", "named", "the name", "the title", "alias", "aliases", "the word", "the term", "the phrase", "the label", "the slogan", "the hashtag", "reading"}
 
 // weekdays and months appear in time phrases: "on Saturday".
 var timeWords = setOf("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night weekend week day year month")

@@ -23,7 +23,7 @@ func (m mention) empty() bool { return m.text == "" }
 
 // sentenceStarters are capitalised words that begin sentences without
 // being names.
-var sentenceStarters = setOf("the a an but and or so yet before after when while although though however meanwhile still also as since if because in on at for from with by to of earlier later then now this that these those it he she they we i there here what who why how speaking asked asking responding according last next one some many most several both each every his her their its our mr")
+var sentenceStarters = setOf("under during despite amid amidst outside inside throughout across among following without within upon unlike like until the a an but and or so yet before after when while although though however meanwhile still also as since if because in on at for from with by to of earlier later then now this that these those it he she they we i there here what who why how speaking asked asking responding according last next one some many most several both each every his her their its our mr")
 
 // leftNP returns the noun phrase that ends just before toks[end] (the
 // start of the phrase, or end when there is none), reading past
@@ -218,6 +218,9 @@ func mentionOf(toks []token, start, stop int, text string) mention {
 // Afghanistan Tom West" is the name "Tom West" with that role; "State
 // Department spokesperson" is a role with head "spokesperson".
 func splitTitle(m *mention, toks []token, text string) {
+	for len(toks) > 1 && postnominals[strings.Trim(toks[len(toks)-1].lower, ".")] {
+		toks = toks[:len(toks)-1] // "Rosalind Achterberg KC"
+	}
 	last := toks[len(toks)-1]
 	head := possessiveBase(last.lower)
 	if !last.upper && roleNouns[head] {
@@ -282,7 +285,7 @@ func nameStart(toks []token, text string) int {
 		for p > 0 && nameParticles[toks[p].lower] && !toks[p].upper {
 			p--
 		}
-		if !isNameWord(toks[p], text) || (p < n-1 && p == 0) {
+		if !isNameWord(toks[p], text) {
 			return n
 		}
 		n = p

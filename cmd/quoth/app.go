@@ -96,6 +96,7 @@ Examples:
 			articlesCommand(io),
 			quotesCommand(io),
 			showCommand(io),
+			evalCommand(io),
 		},
 		Reader:         io.stdin,
 		Writer:         io.stdout,

@@ -1,5 +1,8 @@
-// Package gold reads gold-standard quote annotations and scores quote
-// extraction and attribution against them, as gold/FORMAT.md defines.
+// Package gold reads gold-standard quote annotations (JSON lines, one
+// article a line, as gold/FORMAT.md defines them) and scores quote
+// extraction and attribution against them: precision, recall and F1 of
+// the quotes found, strictly and loosely matched, the share attributed to
+// the right speaker and channel, and the quotes both found and attributed.
 //
 // A typical use:
 //
@@ -8,9 +11,9 @@
 //		return err // a gold.ErrorList: file, line and field of each problem
 //	}
 //	r := gold.Score(arts, func(a gold.Article) []quotes.Quote {
-//		return quotes.Extract(quotes.Document{Text: a.Text, Blocks: ...})
+//		return quotes.Extract(documentOf(a.Text))
 //	})
-//	fmt.Printf("loose F1 %.3f\n", r.Total.Loose().F1)
+//	fmt.Printf("loose F1 %.3f\n", r.Total.LooseScores().F1)
 package gold
 
 import (

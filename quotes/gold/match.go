@@ -61,8 +61,9 @@ var pronouns = []string{
 
 // SpeakerRight reports whether predicted, a predicted speaker's name, is
 // right for q: equal to q.Speaker or one of q.SpeakerAlt after Normalize,
-// where a surname alone matches the full name ("West" and "Tom West")
-// and a bare pronoun never matches. When q.Speaker is "" (unknown), only
+// where a surname alone matches the full name ("West" and "Tom West",
+// "Ní Fhlannagáin" and "Gráinne Ní Fhlannagáin") and a bare pronoun
+// never matches. When q.Speaker is "" (unknown), only
 // a prediction without a speaker is right.
 func SpeakerRight(predicted string, q Quote) bool {
 	if q.Speaker == "" {
@@ -85,16 +86,30 @@ func sameSpeaker(a, b string) bool {
 	return na == nb || isSurname(a, b) || isSurname(b, a)
 }
 
-// isSurname reports whether short is one word, the last word of full,
-// a name of several words whose last one is capitalised.
+// particles are the words that may open a surname of several words
+// ("Ní Fhlannagáin", "van der Berg"), after Normalize.
+var particles = []string{
+	"abu", "al", "bin", "bint", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos",
+	"du", "el", "ibn", "la", "le", "mac", "mc", "ní", "nic", "o", "ó", "st", "ten", "ter", "van", "von", "zu",
+}
+
+// isSurname reports whether short is the surname of full, a name of
+// more words whose last one is capitalised: its last word ("West" of
+// "Tom West"), or its last words when all but the last of them are
+// particles ("Ní Fhlannagáin" of "Gráinne Ní Fhlannagáin").
 func isSurname(short, full string) bool {
 	s, f := strings.Fields(short), strings.Fields(full)
-	if len(s) != 1 || len(f) < 2 {
+	if len(s) == 0 || len(s) >= len(f) {
 		return false
+	}
+	for _, w := range s[:len(s)-1] {
+		if !slices.Contains(particles, Normalize(w)) {
+			return false
+		}
 	}
 	last := strings.TrimFunc(f[len(f)-1], unicode.IsPunct)
 	r, _ := utf8.DecodeRuneInString(last)
-	return unicode.IsUpper(r) && Normalize(s[0]) == Normalize(last)
+	return unicode.IsUpper(r) && Normalize(short) == Normalize(strings.Join(f[len(f)-len(s):], " "))
 }
 
 // xNames are the names of the platform X, after diffing.Normalize.

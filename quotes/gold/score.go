@@ -151,7 +151,8 @@ type Finding struct {
 	// meaning depends on the list (see ArticleReport).
 	Want, Got string
 	// Start and End are the quote's byte span in the article's text, or
-	// -1 when it could not be found there.
+	// -1 when it could not be found there. A gold quote that is matched
+	// but not in the text as annotated gets the span of its prediction.
 	Start, End int
 	// Context is about 80 characters of article text around the quote, on
 	// one line, with "…" where it was cut.
@@ -196,6 +197,10 @@ func ScoreArticle(a Article, predicted []quotes.Quote) ArticleReport {
 			f.Want = g.Speaker
 			ar.Missed = append(ar.Missed, f)
 			continue
+		}
+		if f.Start < 0 { // not in the text as annotated: show where the prediction is
+			pf := predFinding(a, preds[i])
+			f.Start, f.End, f.Context = pf.Start, pf.End, pf.Context
 		}
 		ar.judge(g, preds[i], m.strict[i], f)
 	}

@@ -129,7 +129,12 @@ func TestSpeakerRight(t *testing.T) {
 		{"full_name_matches_the_surname", "Tom West", g("x", "West"), true},
 		{"full_name_matches_a_surname_among_the_alternatives", "Tom West", g("x", "US", "West"), true},
 		{"alternative_matches", "State Department", g("x", "State Department spokesperson", "State Department"), true},
+		{"surname_of_several_words_matches", "Ní Fhlannagáin", g("x", "Gráinne Ní Fhlannagáin"), true},
+		{"surname_with_particles_matches", "van der Berg", g("x", "Anna van der Berg"), true},
 		{"first_name_is_no_surname", "Tom", g("x", "Tom West"), false},
+		{"last_words_without_particles_are_no_surname", "Saeed Al-Harthi", g("x", "Khalid bin Saeed Al-Harthi"), false},
+		{"name_with_a_role_before_it_is_wrong", "Meteorologist Adaeze Nwachukwu", g("x", "Adaeze Nwachukwu"), false},
+		{"same_surname_other_first_name_is_wrong", "Maureen O’Brien", g("x", "Frank O'Brien"), false},
 		{"last_word_in_lower_case_is_no_surname", "spokesperson", g("x", "State Department spokesperson"), false},
 		{"other_full_name_is_wrong", "Tom East", g("x", "Tom West"), false},
 		{"pronoun_never_matches", "he", g("x", "Tom West"), false},
@@ -275,5 +280,21 @@ func TestContextShortensLongQuotes(t *testing.T) {
 	want := "He said: “This is a very long quotation … then ends.”"
 	if got := r.Missed[0].Context; got != want {
 		t.Errorf("context = %q\nwant      %q", got, want)
+	}
+}
+
+func TestMatchedQuoteNotInTheTextShowsThePrediction(t *testing.T) {
+	text := `"We will not close the shop this winter or the next," she said.`
+	pred := p("We will not close the shop this winter or the next,", "")
+	pred.Start, pred.End = 1, 52
+	a := gold.Article{ID: "a", Text: text, Quotes: []gold.Quote{g("We will not close the shop this winter.", "")}}
+	r := gold.ScoreArticle(a, []quotes.Quote{pred})
+	want := []gold.Finding{{
+		Article: "a", Text: "We will not close the shop this winter.",
+		Want: "We will not close the shop this winter.", Got: pred.Text, Start: 1, End: 52,
+		Context: `"We will not close the shop … the next," she said.`,
+	}}
+	if !reflect.DeepEqual(r.Loose, want) {
+		t.Errorf("loose findings =\n%+v\nwant\n%+v", r.Loose, want)
 	}
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/quoth-dev/quoth/quotes/gold"
+	"github.com/quoth-dev/quoth/sources"
+)
+
+func TestGoldArticleLoadsLikeATextFile(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"headline_and_paragraphs", "Council weighs the bridge\n\n\"We will build it,\" said Mayor Ines Duarte.\n\nWork starts in May."},
+		{"text_header_gives_metadata", "Title: Council weighs the bridge\nOutlet: The Valley Courier\n\nCouncil weighs the bridge\n\n\"Yes,\" she said."},
+		{"windows_line_ends", "Council weighs the bridge\r\n\r\n\"Yes,\" she said.\r\n"},
+		{"one_paragraph", "\"Yes,\" she said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.txt")
+			if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var l sources.Loader
+			res := l.Load(context.Background(), path)
+			if len(res.Articles) != 1 || len(res.Errors) != 0 {
+				t.Fatalf("Load(%s) = %d articles, errors %v", path, len(res.Articles), res.Errors)
+			}
+			got, errs := goldArticle(&l, gold.Article{ID: "x", Text: tt.text}, path)
+			if len(errs) != 0 {
+				t.Fatalf("goldArticle: %v", errs)
+			}
+			if !reflect.DeepEqual(got, res.Articles[0]) {
+				t.Errorf("goldArticle =\n%+v\nwant, as loaded from a file,\n%+v", got, res.Articles[0])
+			}
+		})
+	}
+}
+
+func TestGoldArticleTakesOutletAndTitleFromTheRecord(t *testing.T) {
+	var l sources.Loader
+	g := gold.Article{ID: "x", Outlet: "Dawn", Title: "Another title", Text: "Council weighs the bridge\n\n\"Yes,\" she said."}
+	a, _ := goldArticle(&l, g, "gold.jsonl:1")
+	if a.Outlet != "Dawn" || a.Title != "Another title" || a.Origin != "gold.jsonl:1" {
+		t.Errorf("outlet, title, origin = %q, %q, %q; want Dawn, Another title, gold.jsonl:1", a.Outlet, a.Title, a.Origin)
+	}
+}
+
+func TestEvalSeeds(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	seeds := filepath.Join("..", "..", "testdata", "gold", "seeds.jsonl")
+	code := run(context.Background(), []string{"quoth", "eval", seeds}, nil, &stdout, &stderr)
+	if code != exitOK || stderr.Len() > 0 {
+		t.Fatalf("quoth eval %s: exit %d, stderr %q", seeds, code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "articles 2, gold quotes 17, predicted ") {
+		t.Errorf("quoth eval %s printed\n%s\nwant 7 lines, the first about 2 articles and 17 gold quotes", seeds, stdout.String())
+	}
+}
