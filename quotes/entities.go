@@ -75,7 +75,7 @@ func (c *cast) find(name string, body bool) *entity {
 		}
 	}
 	if strings.Contains(key, " ") {
-		return nil
+		return c.findWords(strings.Fields(key))
 	}
 	var best *entity
 	for _, e := range c.ents {
@@ -84,6 +84,32 @@ func (c *cast) find(name string, body bool) *entity {
 		}
 	}
 	return best
+}
+
+// findWords returns the person whose name ends or begins with the words
+// of a shorter mention ("Alvarado Ruiz" for "Teodoro Alvarado Ruiz").
+func (c *cast) findWords(words []string) *entity {
+	var best *entity
+	for _, e := range c.ents {
+		if e.body || len(e.words) <= len(words) || roleNouns[e.words[len(e.words)-1]] {
+			continue
+		}
+		if equalWords(e.words[len(e.words)-len(words):], words) || equalWords(e.words[:len(words)], words) {
+			if best == nil || e.lastSeen > best.lastSeen {
+				best = e
+			}
+		}
+	}
+	return best
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
 }
 
 // matchesPart reports whether a one-word mention is a part of e's name:
@@ -101,10 +127,18 @@ func (e *entity) matchesPart(key string) bool {
 	return len(w) > 1 && (w[len(w)-1] == key || w[0] == key)
 }
 
-// add creates an entity.
+// add creates an entity. A body holds the role of the nouns in its name
+// ("Ministry of Finance" is "the ministry").
 func (c *cast) add(name string, body bool) *entity {
 	key := strings.ToLower(name)
 	e := &entity{name: name, key: key, words: strings.Fields(key), body: body, roles: make(map[string]bool)}
+	if body {
+		for _, w := range e.words {
+			if bodyNouns[w] || roleNouns[w] {
+				e.roles[w] = true
+			}
+		}
+	}
 	c.ents = append(c.ents, e)
 	return e
 }
@@ -210,8 +244,11 @@ func (c *cast) resolveName(m mention) *entity {
 		e = c.add(name, m.body)
 	}
 	e.addRole(m.role)
-	if g := genderOf(m.role); g != "" && e.gender == "" {
-		e.gender = g
+	if e.gender == "" && !e.body {
+		e.gender = genderOf(m.role)
+	}
+	if e.gender == "" && !e.body && len(e.words) > 0 {
+		e.gender = givenNames[e.words[0]]
 	}
 	return e
 }
