@@ -55,6 +55,43 @@ func attribute(doc Document, spans []span, qs []Quote) {
 	}
 }
 
+// echoSpeaker returns the speaker of a story quote that contains the words
+// of a headline quote: headlines quote the story.
+func (a *attributor) echoSpeaker(q *Quote) (Attribution, bool) {
+	words := wordsOf(q.Text)
+	if len(words) == 0 {
+		return Attribution{}, false
+	}
+	for i := range a.qs {
+		o := &a.qs[i]
+		if o == q || o.Speaker.Name == "" || a.doc.Blocks[o.Block].Headline {
+			continue
+		}
+		if containsRun(wordsOf(o.Text), words) {
+			at := o.Speaker
+			at.Method, at.Confidence, at.Mention, at.Cue, at.Channel = HeadlineCue, confidence[HeadlineCue], "", "", ""
+			return at, true
+		}
+	}
+	return Attribution{}, false
+}
+
+// wordsOf returns the lower-case words of s without punctuation.
+func wordsOf(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
+	return f
+}
+
+// containsRun reports whether words holds run as consecutive words.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if equalWords(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
 // buildFrames tokenizes every block, folding quotes into quote tokens.
 func buildFrames(t texts, doc Document, spans []span) []frame {
 	byBlock := make([][]quotePart, len(doc.Blocks))
@@ -115,6 +152,13 @@ func (a *attributor) frame(f *frame, headline bool) {
 func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
 	text := a.doc.Text
 	q := &a.qs[toks[i].q]
+	if headline {
+		if at, ok := a.echoSpeaker(q); ok {
+			q.Speaker = at
+			q.Title = titleLike(toks, i, q, true, text)
+			return
+		}
+	}
 	var r found
 	ok := false
 	if firstInSentence(toks, i, text) {
@@ -443,9 +487,12 @@ func endsSentenceText(s string) bool {
 }
 
 // register adds the people and bodies a sentence names to the cast, so
-// that later pronouns, roles and surnames can find them.
+// that later pronouns, roles and surnames can find them. An appositive
+// gives its name a role: "Kwame Mensah, the trade envoy," and "the
+// Rovers coach, Kwame Mensah,".
 func (a *attributor) register(toks []token) {
 	text := a.doc.Text
+	var people []*entity
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) {
@@ -460,15 +507,85 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		m := mentionOf(toks, start, end, text)
+		subject := start == 0 || (start == 1 && toks[0].kind == punct)
+		if isRole(m) {
+			if n, nend := a.nameAfterComma(toks, end); n != nil {
+				n.addRole(m.role)
+				a.cast.see(n, subject)
+				people = append(people, n)
+				k = nend - 1
+				continue
+			}
+		}
+		k = end - 1
 		if !notable(m) {
-			k = end - 1
 			continue
 		}
 		e, _ := a.cast.resolve(m)
-		if e != nil {
-			a.cast.see(e, start == 0 || (start == 1 && toks[0].kind == punct))
+		if e == nil {
+			continue
 		}
-		k = end - 1
+		a.cast.see(e, subject)
+		if !e.body {
+			people = append(people, e)
+		}
+		if r, rend := a.roleAfterComma(toks, end); !r.empty() {
+			e.addRole(r.role)
+			k = rend - 1
+		}
+	}
+	learnGender(people, toks)
+}
+
+// isRole reports whether m is a role rather than a name: "the Rovers
+// coach", "a spokesperson".
+func isRole(m mention) bool { return m.head != "" && m.name == m.role && !m.empty() }
+
+// nameAfterComma returns the person named right after ", " at toks[end],
+// and where the name ends.
+func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
+	text := a.doc.Text
+	if end+1 >= len(toks) || !toks[end].is(text, ",") || !toks[end+1].upper {
+		return nil, 0
+	}
+	nend := rightNP(toks, end+1, len(toks), text)
+	n := mentionOf(toks, end+1, nend, text)
+	if n.empty() || n.body || isRole(n) || n.pronoun != "" {
+		return nil, 0
+	}
+	return a.cast.resolveName(n), nend
+}
+
+// roleAfterComma returns the role in an appositive ", the deputy
+// minister," right after a name ending at toks[end], and where it ends.
+func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
+	text := a.doc.Text
+	if end+1 >= len(toks) || !toks[end].is(text, ",") || !determiners[toks[end+1].lower] {
+		return mention{}, 0
+	}
+	rend := rightNP(toks, end+1, len(toks), text)
+	r := mentionOf(toks, end+1, rend, text)
+	if !isRole(r) || (rend < len(toks) && !toks[rend].is(text, ",") && toks[rend].kind != word) {
+		return mention{}, 0
+	}
+	return r, rend
+}
+
+// learnGender gives the one person a sentence names the gender of the
+// pronouns that follow in it ("Lan said her team ...").
+func learnGender(people []*entity, toks []token) {
+	if len(people) != 1 || people[0].gender != "" {
+		return
+	}
+	for _, t := range toks {
+		switch t.lower {
+		case "he", "his", "him", "himself":
+			people[0].gender = "m"
+			return
+		case "she", "her", "hers", "herself":
+			people[0].gender = "f"
+			return
+		}
 	}
 }
 

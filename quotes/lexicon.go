@@ -248,7 +248,7 @@ var skippable = setOf("also later then has had have was were is are once again f
 
 // prepositions that open a phrase the attribution reads past: "said on
 // Saturday", "in a statement".
-var prepositions = setOf("in on at during via through over after before from by to with")
+var prepositions = setOf("in on at during via through over after before from by to with outside inside near into following under across behind beside towards toward against about")
 
 // titleNouns announce a title, not speech: the film "The Long Night".
 var titleNouns = setOf("book novel memoir film movie song album single record report series show programme program play musical documentary poem column podcast exhibition operation campaign initiative slogan headline hashtag motto play opera painting track episode anthem brand project plan scheme bill act strategy doctrine manifesto tour festival award prize game app newsletter magazine")
