@@ -135,16 +135,28 @@ func markedPart(doc Document, p part, q int) quotePart {
 
 // frame attributes the quotes of one block.
 func (a *attributor) frame(f *frame, headline bool) {
-	text := a.doc.Text
 	for _, s := range f.sentences {
 		toks := f.toks[s[0]:s[1]]
 		a.register(toks)
 		for i, t := range toks {
-			if t.kind == quote && a.qs[t.q].Block == f.block && a.qs[t.q].Speaker.Method == Unattributed {
+			if t.kind != quote || a.qs[t.q].Speaker.Method != Unattributed {
+				continue
+			}
+			switch q := &a.qs[t.q]; {
+			case q.Block == f.block:
 				a.quote(f, toks, i, headline)
+			case q.End <= t.end:
+				a.lastPart(q, toks, i, f.block) // a long quote's attribution at its end
 			}
 		}
-		_ = text
+	}
+}
+
+// lastPart attributes a quote that runs over several paragraphs from the
+// words after its last part: "... the end,” she said.
+func (a *attributor) lastPart(q *Quote, toks []token, i, block int) {
+	if r, ok := a.after(toks, i); ok {
+		a.settle(q, r, toks, false, block)
 	}
 }
 
@@ -260,15 +272,10 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 		return found{}, false
 	}
 	if cue, ok := cueAt(toks, k); ok {
-		start := k + 1
-		if cue == "according to" || (start < len(toks) && toks[start].lower == "to") {
-			start++
-		}
-		end := rightNP(toks, start, len(toks), text)
-		m := mentionOf(toks, start, end, text)
 		if cue != "according to" {
 			cue = toks[k].text(text)
 		}
+		m := a.speakerAfterCue(toks, k+1)
 		return found{m: m, cue: cue}, !m.empty()
 	}
 	end := rightNP(toks, k, len(toks), text)
@@ -286,6 +293,41 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 		return found{m: m, cue: "—"}, !m.empty()
 	}
 	return found{}, false
+}
+
+// speakerAfterCue reads the speaker that follows a speech verb: "said Tom
+// West", "according to the envoy", "said diner Becky Farrow", "fumed her
+// sister, Kelly-Ann Delaine".
+func (a *attributor) speakerAfterCue(toks []token, start int) mention {
+	text := a.doc.Text
+	if start < len(toks) && toks[start].lower == "to" {
+		start++ // "according to"
+	}
+	for _, skip := range []int{0, 1, 2} {
+		s := start + skip
+		if s >= len(toks) || (skip > 0 && (toks[s-1].kind != word || toks[s-1].upper)) {
+			break
+		}
+		if skip > 0 && !toks[s].upper {
+			continue // "said diner Becky Farrow": a job before the name
+		}
+		end := rightNP(toks, s, len(toks), text)
+		m := mentionOf(toks, s, end, text)
+		if m.empty() {
+			continue
+		}
+		if isRole(m) {
+			if end+1 < len(toks) && toks[end].is(text, ",") && toks[end+1].upper {
+				nend := rightNP(toks, end+1, len(toks), text)
+				if n := mentionOf(toks, end+1, nend, text); !n.empty() && !isRole(n) && !n.body {
+					n.role = m.role
+					return n
+				}
+			}
+		}
+		return m
+	}
+	return mention{}
 }
 
 // skipToCue moves from toks[k] over adverbs, time and channel phrases
@@ -382,12 +424,35 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 			return found{m: m, cue: ":"}, !m.empty()
 		}
 	}
+	if p := i - 3; p >= 0 && toks[p].kind == word && possessivePronouns[toks[p].lower] != "" && toks[p+1].kind == word {
+		m := mention{text: toks[p].text(text), pronoun: possessivePronouns[toks[p].lower]}
+		return found{m: m, cue: ":"}, true // Her message: "Q"
+	}
 	start, stop, _ := leftNP(toks, 0, i-1, text)
 	if start == 0 && stop == i-1 && start < stop {
 		m := mentionOf(toks, start, stop, text)
 		return found{m: m, cue: ":"}, !m.empty()
 	}
+	if m := a.subjectOf(toks, i); !m.empty() {
+		return found{m: m, cue: ":"}, true // Nowak, who ..., was less sympathetic: "Q"
+	}
 	return found{}, false
+}
+
+// subjectOf returns the noun phrase that opens the sentence toks, before
+// toks[i], when it names a person or body: "But Wojciech Nowak".
+func (a *attributor) subjectOf(toks []token, i int) mention {
+	text := a.doc.Text
+	k := 0
+	for k < i && (toks[k].kind == punct || toks[k].kind == word && openers[toks[k].lower]) {
+		k++
+	}
+	end := rightNP(toks, k, i, text)
+	m := mentionOf(toks, k, end, text)
+	if m.empty() || m.generic || (m.pronoun == "" && !toks[k].upper && !isRole(m)) {
+		return mention{}
+	}
+	return m
 }
 
 // trimPossessive drops a trailing ’s.
@@ -519,6 +584,10 @@ func (a *attributor) register(toks []token) {
 		}
 		k = end - 1
 		if !notable(m) {
+			if e := a.cast.find(m.name, false); e != nil && !m.empty() && m.pronoun == "" {
+				a.cast.see(e, subject) // "Moriyama, meanwhile, ..."
+				people = append(people, e)
+			}
 			continue
 		}
 		e, _ := a.cast.resolve(m)

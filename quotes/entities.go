@@ -227,6 +227,11 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		if e := c.byRole(m.head, m.body); e != nil {
 			return e, Role
 		}
+		if !bodyNouns[m.head] && !genericRoles[m.head] && !named {
+			if e := c.byPronoun("they"); e != nil && !e.body {
+				return e, Role // "the coach": the latest person spoken of
+			}
+		}
 	}
 	if m.det != "" && !named {
 		return nil, Unattributed

@@ -227,7 +227,7 @@ var bodyNouns = setOf("mission valley river street road square island bay park c
 var modifiers = setOf("special deputy acting former senior chief top interim caretaker foreign interior finance defence defense health home justice education trade economy economic environment energy transport labour labor culture sports tourism information state federal national regional local provincial district city county municipal assistant vice associate executive managing general head junior principal lead first second third new outgoing incoming elected presidential royal military police press public civil legal medical scientific technical security intelligence team club party union")
 
 // titles precede a person's name: "Interior Minister Rana Khan".
-var titles = setOf("mr mrs ms miss mx dr prof professor sir dame lord lady president minister secretary senator sen rep representative governor gov mayor judge justice coach captain commissioner deputy chancellor premier ambassador envoy general gen colonel col lieutenant lt major maj sergeant sgt captain capt admiral commander detective inspector superintendent constable officer chief director chairman chairwoman chair ceo king queen prince princess sheikh emir bishop archbishop pope father rev reverend rabbi imam cardinal speaker leader spokesperson spokesman spokeswoman attorney prosecutor councillor councilor alderman dean provost rector president-elect vice prime foreign interior finance defence defense health home army staff affairs special caretaker state federal acting former")
+var titles = setOf("cllr clr councillor cr insp supt det sgt pc mr mrs ms miss mx dr prof professor sir dame lord lady president minister secretary senator sen rep representative governor gov mayor judge justice coach captain commissioner deputy chancellor premier ambassador envoy general gen colonel col lieutenant lt major maj sergeant sgt captain capt admiral commander detective inspector superintendent constable officer chief director chairman chairwoman chair ceo king queen prince princess sheikh emir bishop archbishop pope father rev reverend rabbi imam cardinal speaker leader spokesperson spokesman spokeswoman attorney prosecutor councillor councilor alderman dean provost rector president-elect vice prime foreign interior finance defence defense health home army staff affairs special caretaker state federal acting former")
 
 // connectors join the words of a name or title: "Minister for Foreign
 // Affairs", "Ludwig van Beethoven", "Mohammed bin Salman".
@@ -238,6 +238,12 @@ var nameParticles = setOf("van der den von de da del della di du dos das bin bin
 
 // postnominals follow a name without being part of it.
 var postnominals = setOf("kc qc mp mep msp jr sr jnr snr obe mbe cbe phd md esq iii ii")
+
+// possessivePronouns map to the pronoun of their owner.
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
+
+// openers are words that may open a sentence before its subject.
+var openers = setOf("but and yet so still meanwhile however even also then now later earlier instead")
 
 // determiners open a noun phrase.
 var determiners = setOf("the a an his her its their our one another this that these those")
@@ -256,6 +262,9 @@ var titleNouns = setOf("book novel memoir film movie song album single record re
 // titleCues announce a name or a word as a word: known as "Shorty",
 // the so-called "reform", the word "resilience".
 var titleCues = []string{"known as", "nicknamed", "dubbed", "so-called", "so called", "titled", "entitled", "named", "the name", "the title", "alias", "aliases", "the word", "the term", "the phrase", "the label", "the slogan", "the hashtag", "reading"}
+
+// timeOpeners begin a time phrase without a preposition: "last year".
+var timeOpeners = setOf("last this next every each that one")
 
 // weekdays and months appear in time phrases: "on Saturday".
 var timeWords = setOf("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night weekend week day year month")

@@ -23,7 +23,7 @@ func (m mention) empty() bool { return m.text == "" }
 
 // sentenceStarters are capitalised words that begin sentences without
 // being names.
-var sentenceStarters = setOf("under during despite amid amidst outside inside throughout across among following without within upon unlike like until the a an but and or so yet before after when while although though however meanwhile still also as since if because in on at for from with by to of earlier later then now this that these those it he she they we i there here what who why how speaking asked asking responding according last next one some many most several both each every his her their its our mr")
+var sentenceStarters = setOf("nobody everyone everybody someone somebody anyone anybody none under during despite amid amidst outside inside throughout across among following without within upon unlike like until the a an but and or so yet before after when while although though however meanwhile still also as since if because in on at for from with by to of earlier later then now this that these those it he she they we i there here what who why how speaking asked asking responding according last next one some many most several both each every his her their its our mr")
 
 // leftNP returns the noun phrase that ends just before toks[end] (the
 // start of the phrase, or end when there is none), reading past
@@ -63,6 +63,10 @@ func skipLeft(toks []token, lo, end int, text string) int {
 		t := toks[k-1]
 		if t.kind == word && skippable[t.lower] {
 			k--
+			continue
+		}
+		if k >= lo+2 && t.kind == word && timeWords[t.lower] && timeOpeners[toks[k-2].lower] {
+			k -= 2 // "last year", "this week"
 			continue
 		}
 		if p := prepPhraseStart(toks, lo, k, text); p >= 0 {
