@@ -137,6 +137,7 @@ func markedPart(doc Document, p part, q int) quotePart {
 func (a *attributor) frame(f *frame, headline bool) {
 	for _, s := range f.sentences {
 		toks := f.toks[s[0]:s[1]]
+		a.cast.nextSentence()
 		a.register(toks)
 		for i, t := range toks {
 			if t.kind != quote || a.qs[t.q].Speaker.Method != Unattributed {
@@ -629,7 +630,10 @@ func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
 // minister," right after a name ending at toks[end], and where it ends.
 func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 	text := a.doc.Text
-	if end+1 >= len(toks) || !toks[end].is(text, ",") || !determiners[toks[end+1].lower] {
+	if end+1 >= len(toks) || !toks[end].is(text, ",") || toks[end+1].kind != word {
+		return mention{}, 0
+	}
+	if w := toks[end+1].lower; !determiners[w] && !roleNouns[w] && !modifiers[w] && !titles[w] {
 		return mention{}, 0
 	}
 	rend := rightNP(toks, end+1, len(toks), text)

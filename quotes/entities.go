@@ -17,23 +17,30 @@ type entity struct {
 	body     bool
 	gender   string // "m", "f" or ""
 	lastSeen int    // sequence number of the latest mention
-	lastSubj int    // ... of the latest mention as a speaker or subject
+	lastSent int    // sentence of the latest mention
+	sentSubj bool   // whether it was a speaker or subject in that sentence
+	sentAt   int    // sequence number of its first mention in that sentence
 }
 
 // cast is the set of entities of one article.
 type cast struct {
 	ents []*entity
 	seq  int
+	sent int // the current sentence, counted from 1
 }
+
+// nextSentence starts a new sentence.
+func (c *cast) nextSentence() { c.sent++ }
 
 // see records a mention of e; subject says whether it was the speaker or
 // the subject of a sentence.
 func (c *cast) see(e *entity, subject bool) {
 	c.seq++
 	e.lastSeen = c.seq
-	if subject {
-		e.lastSubj = c.seq
+	if e.lastSent != c.sent {
+		e.lastSent, e.sentSubj, e.sentAt = c.sent, false, c.seq
 	}
+	e.sentSubj = e.sentSubj || subject
 }
 
 // addRole records the role words of a title or description.
@@ -154,9 +161,9 @@ func (c *cast) byRole(noun string, body bool) *entity {
 	return best
 }
 
-// byPronoun returns the entity a pronoun most likely refers to: the
-// latest speaker or subject that can be called so, or failing that the
-// latest mentioned.
+// byPronoun returns the entity a pronoun most likely refers to: of those
+// it can stand for, the one in the latest sentence, a speaker or subject
+// before others, the first mentioned before later ones.
 func (c *cast) byPronoun(p string) *entity {
 	fit := func(e *entity) bool {
 		switch p {
@@ -170,11 +177,22 @@ func (c *cast) byPronoun(p string) *entity {
 	}
 	var best *entity
 	for _, e := range c.ents {
-		if fit(e) && (best == nil || e.lastSubj > best.lastSubj || e.lastSubj == best.lastSubj && e.lastSeen > best.lastSeen) {
+		if fit(e) && (best == nil || e.before(best)) {
 			best = e
 		}
 	}
 	return best
+}
+
+// before reports whether e is a likelier antecedent than o.
+func (e *entity) before(o *entity) bool {
+	switch {
+	case e.lastSent != o.lastSent:
+		return e.lastSent > o.lastSent
+	case e.sentSubj != o.sentSubj:
+		return e.sentSubj
+	}
+	return e.sentAt < o.sentAt
 }
 
 // genderOf returns the gender an honorific or role implies.
@@ -227,8 +245,8 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		if e := c.byRole(m.head, m.body); e != nil {
 			return e, Role
 		}
-		if !bodyNouns[m.head] && !genericRoles[m.head] && !named {
-			if e := c.byPronoun("they"); e != nil && !e.body {
+		if !bodyNouns[m.head] && !genericRoles[m.head] {
+			if e := c.byPronoun("they"); e != nil && !e.body && (!named || len(e.roles) == 0) {
 				return e, Role // "the coach": the latest person spoken of
 			}
 		}

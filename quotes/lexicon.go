@@ -160,7 +160,11 @@ senator lawmaker legislator congressman congresswoman mp councillor councilor al
 leader
 coach manager
 captain skipper
-player striker midfielder defender goalkeeper batsman bowler
+player striker midfielder defender goalkeeper batsman bowler forward winger keeper
+referee umpire
+rider driver runner swimmer boxer jockey athlete cyclist
+director-general secretary-general attorney-general
+editor columnist reporter correspondent critic
 judge justice magistrate
 prosecutor prosecutors
 lawyer attorney counsel barrister solicitor

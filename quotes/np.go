@@ -186,6 +186,9 @@ func rightNP(toks []token, start, hi int, text string) int {
 			break
 		}
 		k++
+		if possessiveBase(toks[k-1].lower) != toks[k-1].lower {
+			break // "Eirik Haugland's Labour Front": the owner ends the phrase
+		}
 	}
 	for k > start && toks[k-1].kind == word && (connectors[toks[k-1].lower] || determiners[toks[k-1].lower]) {
 		k--
@@ -258,7 +261,7 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.name = full // "Minister", a title alone
 		return
 	}
-	m.name = text[toks[n].start:last.end]
+	m.name = trimPossessive(text[toks[n].start:last.end])
 	if n > 0 {
 		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
 		m.head = strings.ToLower(toks[n-1].text(text))
