@@ -210,7 +210,11 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	if headline {
 		method = HeadlineCue
 	}
-	a.cast.see(e, true)
+	off := r.m.off
+	if r.m.empty() {
+		off = toks[0].start
+	}
+	a.cast.see(e, true, off)
 	a.last, a.lastBlock = e, block
 	mentionText := r.m.text
 	if r.carried != nil {
@@ -491,7 +495,7 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	if m.pronoun == "" || end >= i {
 		return found{}, false
 	}
-	e := a.cast.byPronoun(m.pronoun)
+	e := a.cast.byPronoun(m.pronoun, m.off)
 	if e == nil || e != a.last {
 		return found{}, false
 	}
@@ -577,7 +581,7 @@ func (a *attributor) register(toks []token) {
 		if isRole(m) {
 			if n, nend := a.nameAfterComma(toks, end); n != nil {
 				n.addRole(m.role)
-				a.cast.see(n, subject)
+				a.cast.see(n, subject, toks[start].start)
 				people = append(people, n)
 				k = nend - 1
 				continue
@@ -586,7 +590,7 @@ func (a *attributor) register(toks []token) {
 		k = end - 1
 		if !notable(m) {
 			if e := a.cast.find(m.name, false); e != nil && !m.empty() && m.pronoun == "" {
-				a.cast.see(e, subject) // "Moriyama, meanwhile, ..."
+				a.cast.see(e, subject, toks[start].start) // "Moriyama, meanwhile, ..."
 				people = append(people, e)
 			}
 			continue
@@ -595,7 +599,7 @@ func (a *attributor) register(toks []token) {
 		if e == nil {
 			continue
 		}
-		a.cast.see(e, subject)
+		a.cast.see(e, subject, toks[start].start)
 		if !e.body {
 			people = append(people, e)
 		}

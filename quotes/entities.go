@@ -20,6 +20,7 @@ type entity struct {
 	lastSent int    // sentence of the latest mention
 	sentSubj bool   // whether it was a speaker or subject in that sentence
 	sentAt   int    // sequence number of its first mention in that sentence
+	sentOff  int    // byte offset of its first mention in that sentence
 }
 
 // cast is the set of entities of one article.
@@ -34,11 +35,11 @@ func (c *cast) nextSentence() { c.sent++ }
 
 // see records a mention of e; subject says whether it was the speaker or
 // the subject of a sentence.
-func (c *cast) see(e *entity, subject bool) {
+func (c *cast) see(e *entity, subject bool, off int) {
 	c.seq++
 	e.lastSeen = c.seq
 	if e.lastSent != c.sent {
-		e.lastSent, e.sentSubj, e.sentAt = c.sent, false, c.seq
+		e.lastSent, e.sentSubj, e.sentAt, e.sentOff = c.sent, false, c.seq, off
 	}
 	e.sentSubj = e.sentSubj || subject
 }
@@ -164,7 +165,7 @@ func (c *cast) byRole(noun string, body bool) *entity {
 // byPronoun returns the entity a pronoun most likely refers to: of those
 // it can stand for, the one in the latest sentence, a speaker or subject
 // before others, the first mentioned before later ones.
-func (c *cast) byPronoun(p string) *entity {
+func (c *cast) byPronoun(p string, off int) *entity {
 	fit := func(e *entity) bool {
 		switch p {
 		case "he", "she":
@@ -177,6 +178,9 @@ func (c *cast) byPronoun(p string) *entity {
 	}
 	var best *entity
 	for _, e := range c.ents {
+		if e.lastSent == c.sent && e.sentOff > off {
+			continue // named later in the pronoun's own sentence
+		}
 		if fit(e) && (best == nil || e.before(best)) {
 			best = e
 		}
@@ -216,7 +220,7 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 	case m.empty():
 		return nil, Unattributed
 	case m.pronoun != "":
-		if e := c.byPronoun(m.pronoun); e != nil {
+		if e := c.byPronoun(m.pronoun, m.off); e != nil {
 			if g := pronouns[m.pronoun]; (g == "m" || g == "f") && e.gender == "" {
 				e.gender = g
 			}
@@ -246,7 +250,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 			return e, Role
 		}
 		if !bodyNouns[m.head] && !genericRoles[m.head] {
-			if e := c.byPronoun("they"); e != nil && !e.body && (!named || len(e.roles) == 0) {
+			if e := c.byPronoun("they", m.off); e != nil && !e.body && (!named || len(e.roles) == 0) {
 				return e, Role // "the coach": the latest person spoken of
 			}
 		}

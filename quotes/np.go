@@ -9,6 +9,7 @@ import (
 // mention is a noun phrase that may name a speaker, as written.
 type mention struct {
 	text    string // as written, determiner included
+	off     int    // byte offset of the mention in the article
 	name    string // the name part ("Tom West", "State Department")
 	role    string // title or description ("US special Representative for Afghanistan")
 	head    string // the role noun heading it, lower case ("spokesperson")
@@ -201,7 +202,7 @@ func mentionOf(toks []token, start, stop int, text string) mention {
 	if start >= stop {
 		return mention{}
 	}
-	m := mention{text: text[toks[start].start:toks[stop-1].end]}
+	m := mention{text: text[toks[start].start:toks[stop-1].end], off: toks[start].start}
 	if stop-start == 1 {
 		if g, ok := pronouns[toks[start].lower]; ok && g != "" {
 			m.pronoun = toks[start].lower
@@ -243,6 +244,15 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.head = possessiveBase(toks[r].lower) // "the US pointman for Afghanistan"
 		m.role, m.name = full, full
 		m.body = bodyNouns[m.head]
+		if c := toks[r+2:]; r == 0 && hasUpper(c) && !determiners[c[0].lower] || r == 0 && len(c) > 1 && determiners[c[0].lower] && hasUpper(c[1:]) {
+			if determiners[c[0].lower] {
+				c = c[1:]
+			}
+			// "spokesperson for the Ashport Transit Company" is the
+			// "Ashport Transit Company spokesperson"
+			m.role = text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(text)
+			m.name = m.role
+		}
 		return
 	}
 	n := nameStart(toks, text)
@@ -258,7 +268,11 @@ func splitTitle(m *mention, toks []token, text string) {
 		return
 	}
 	if n == len(toks) {
-		m.name = full // "Minister", a title alone
+		if w := strings.Trim(last.lower, "."); titles[w] || roleNouns[w] {
+			m.name, m.role, m.head = full, full, w // "the Minister", a title alone
+			return
+		}
+		m.text = "" // "Vietnamese technical": no name in it
 		return
 	}
 	m.name = trimPossessive(text[toks[n].start:last.end])
