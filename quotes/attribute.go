@@ -449,6 +449,11 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 func (a *attributor) subjectOf(toks []token, i int) mention {
 	text := a.doc.Text
 	k := 0
+	if toks[0].kind == word && prepositions[toks[0].lower] {
+		for k < i && !toks[k].is(text, ",") {
+			k++ // "In a letter to parents, ..."
+		}
+	}
 	for k < i && (toks[k].kind == punct || toks[k].kind == word && openers[toks[k].lower]) {
 		k++
 	}
@@ -473,9 +478,6 @@ func trimPossessive(s string) string {
 // sentence, or a sentence whose subject is the latest speaker.
 func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	text := a.doc.Text
-	if a.last == nil || a.lastBlock < block-1 {
-		return found{}, false
-	}
 	alone := true
 	for _, t := range toks {
 		if t.kind == word {
@@ -484,7 +486,11 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 		}
 	}
 	if alone {
-		return found{carried: a.last, method: CarriedOver}, true
+		e := a.cast.latestSubject()
+		if e == nil && a.last != nil && a.lastBlock >= block-1 {
+			e = a.last
+		}
+		return found{carried: e, method: CarriedOver}, e != nil
 	}
 	k := 0
 	for k < len(toks) && toks[k].kind == punct {
@@ -496,7 +502,7 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 		return found{}, false
 	}
 	e := a.cast.byPronoun(m.pronoun, m.off)
-	if e == nil || e != a.last {
+	if e == nil {
 		return found{}, false
 	}
 	return found{m: m, carried: e, method: Pronoun}, true

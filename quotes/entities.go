@@ -188,6 +188,21 @@ func (c *cast) byPronoun(p string, off int) *entity {
 	return best
 }
 
+// latestSubject returns who spoke or was the subject in the latest of
+// the three sentences before this one, if anyone.
+func (c *cast) latestSubject() *entity {
+	var best *entity
+	for _, e := range c.ents {
+		if !e.sentSubj || e.lastSent >= c.sent || e.lastSent < c.sent-3 {
+			continue
+		}
+		if best == nil || e.before(best) {
+			best = e
+		}
+	}
+	return best
+}
+
 // before reports whether e is a likelier antecedent than o.
 func (e *entity) before(o *entity) bool {
 	switch {
