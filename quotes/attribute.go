@@ -396,6 +396,11 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 			return r, !r.m.empty()
 		}
+		if stop > 0 && (coordinators[toks[stop-1].lower] || toks[stop-1].is(text, ",")) {
+			if m := a.subjectOf(toks, v); !m.empty() {
+				return found{m: m, cue: toks[v].text(text)}, true // "X reported ..., but said"
+			}
+		}
 	}
 	return found{}, false
 }
@@ -682,7 +687,9 @@ func notable(m mention) bool {
 		return strings.Contains(m.name, " ") || isAcronym(m.name)
 	}
 	if m.head != "" && m.name == m.role {
-		return strings.ContainsFunc(m.role, isUpperRune) // "a Health Ministry spokesperson"
+		// "a Health Ministry spokesperson" introduces someone; "the
+		// Rovers coach" refers back to someone
+		return m.det != "the" && strings.ContainsFunc(m.role, isUpperRune)
 	}
 	return strings.Contains(m.name, " ") && m.name != m.role || m.role != "" && m.name != m.role
 }

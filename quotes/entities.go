@@ -290,7 +290,11 @@ func (c *cast) resolveName(m mention) *entity {
 		e.gender = genderOf(m.role)
 	}
 	if e.gender == "" && !e.body && len(e.words) > 0 {
-		e.gender = givenNames[e.words[0]]
+		first := e.words[0]
+		e.gender = givenNames[first]
+		if i := strings.IndexByte(first, '-'); e.gender == "" && i > 0 {
+			e.gender = givenNames[first[:i]] // "Anna-Katharina"
+		}
 	}
 	return e
 }

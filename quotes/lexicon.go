@@ -224,7 +224,7 @@ func buildRoles(table string) (map[string]bool, map[string][]string) {
 var genericRoles = setOf("source sources resident residents witness witnesses official officials analyst analysts expert experts economists campaigners activists protesters investors traders shareholders workers prosecutors")
 
 // bodyNouns are the heads of the names of organisations.
-var bodyNouns = setOf("mission valley river street road square island bay park county city town village lake mountain bridge port harbour harbor airport station stadium hall agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
+var bodyNouns = setOf("arena centre center theatre theater museum gallery mission valley river street road square island bay park county city town village lake mountain bridge port harbour harbor airport station stadium hall agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
 
 // modifiers may stand inside a role or title in lower case: "US special
 // envoy", "the deputy finance minister".
@@ -245,6 +245,9 @@ var postnominals = setOf("kc qc mp mep msp jr sr jnr snr obe mbe cbe phd md esq 
 
 // possessivePronouns map to the pronoun of their owner.
 var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
+
+// coordinators join a second verb to a sentence's subject.
+var coordinators = setOf("and but or yet then while")
 
 // openers are words that may open a sentence before its subject.
 var openers = setOf("but and yet so still meanwhile however even also then now later earlier instead")

@@ -126,7 +126,27 @@ func npWord(toks []token, i, lo int, text string) bool {
 			return !(i == lo || isSentenceStart(toks, i, text)) || !sentenceStarters[t.lower] || determiners[t.lower]
 		}
 		w := possessiveBase(t.lower)
+		if (t.lower == "and" || t.lower == "&") && inOfName(toks, i) {
+			return true // "Ministry of Energy and Climate"
+		}
 		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || modifiers[w] || strings.ContainsRune(t.lower, '-')
+	}
+	return false
+}
+
+// inOfName reports whether the "and" at toks[i] joins two capitalised
+// words after an "of": "Department of Housing and Community Development".
+func inOfName(toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || !toks[i-1].upper || !toks[i+1].upper {
+		return false
+	}
+	for j := i - 2; j >= 0 && j >= i-4; j-- {
+		if toks[j].lower == "of" {
+			return true
+		}
+		if toks[j].kind != word || !toks[j].upper {
+			return false
+		}
 	}
 	return false
 }
