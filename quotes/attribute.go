@@ -207,6 +207,9 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	if r.appos != "" {
 		e.addRole(r.appos)
 	}
+	if method == Explicit && !e.body {
+		e.person = true // named as the speaker of a quote
+	}
 	if headline {
 		method = HeadlineCue
 	}
@@ -611,6 +614,9 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		a.cast.see(e, subject, toks[start].start)
+		if subject && !e.body && end < len(toks) && lowerWord(toks[end]) {
+			e.person = true // "Kwame Mensah flew to Accra"
+		}
 		if !e.body {
 			people = append(people, e)
 		}
@@ -668,10 +674,10 @@ func learnGender(people []*entity, toks []token) {
 	for _, t := range toks {
 		switch t.lower {
 		case "he", "his", "him", "himself":
-			people[0].gender = "m"
+			people[0].gender, people[0].person = "m", true
 			return
 		case "she", "her", "hers", "herself":
-			people[0].gender = "f"
+			people[0].gender, people[0].person = "f", true
 			return
 		}
 	}

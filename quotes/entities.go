@@ -15,6 +15,7 @@ type entity struct {
 	role     string
 	roles    map[string]bool // role nouns, lower case
 	body     bool
+	person   bool   // known to be a person: a given name, a title, a gender
 	gender   string // "m", "f" or ""
 	lastSeen int    // sequence number of the latest mention
 	lastSent int    // sentence of the latest mention
@@ -52,6 +53,7 @@ func (e *entity) addRole(role string) {
 	if e.role == "" {
 		e.role = role
 	}
+	e.person = e.person || !e.body
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ",.()")
 		if roleNouns[w] || titles[w] {
@@ -170,9 +172,11 @@ func (c *cast) byPronoun(p string, off int) *entity {
 		switch p {
 		case "he", "she":
 			g := pronouns[p]
-			return !e.body && (e.gender == "" || e.gender == g)
+			return e.person && (e.gender == "" || e.gender == g)
 		case "it":
 			return e.body
+		case "":
+			return e.person // anyone
 		}
 		return true
 	}
@@ -265,7 +269,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 			return e, Role
 		}
 		if !bodyNouns[m.head] && !genericRoles[m.head] {
-			if e := c.byPronoun("they", m.off); e != nil && !e.body && (!named || len(e.roles) == 0) {
+			if e := c.byPronoun("", m.off); e != nil && (!named || len(e.roles) == 0) {
 				return e, Role // "the coach": the latest person spoken of
 			}
 		}
@@ -296,6 +300,7 @@ func (c *cast) resolveName(m mention) *entity {
 			e.gender = givenNames[first[:i]] // "Anna-Katharina"
 		}
 	}
+	e.person = e.person || e.gender != ""
 	return e
 }
 

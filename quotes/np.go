@@ -276,8 +276,12 @@ func splitTitle(m *mention, toks []token, text string) {
 		return
 	}
 	n := nameStart(toks, text)
-	if n > 0 && n+2 < len(toks) && connectors[toks[n-1].lower] {
-		n++ // "Representative for Afghanistan Tom West": the place is the title's
+	if n > 0 && (toks[n-1].lower == "for" || toks[n-1].lower == "of") {
+		if len(toks)-n < 3 {
+			n = len(toks) // "Institute for Ocean Research": no person in it
+		} else {
+			n++ // "Representative for Afghanistan Tom West": the place is the title's
+		}
 	}
 	if n == 0 && len(toks) >= 3 && looksLikeRole(toks[0].lower) {
 		n = 1 // "Meteorologist Adaeze Nwachukwu"

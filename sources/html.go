@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/PuerkitoBio/goquery"
-	"github.com/markusmobius/go-htmldate"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -24,8 +24,11 @@ var ErrNoBody = errors.New("no article text found")
 // URL the page came from; it is recorded in the Article and used to
 // resolve a relative canonical URL.
 //
-// The story text comes from go-trafilatura, which drops navigation, ads,
-// share buttons, comments and other page furniture. Each block of the
+// Page furniture that the markup marks as such (navigation, page and
+// article headers and footers, byline and date lines, share bars, teaser
+// lists; see dropMarkedFurniture) is removed first, then menus of links
+// and <br>-separated lines are dealt with, and the story text is found by
+// go-readability, which scores the remaining blocks. Each block of the
 // extracted story (paragraph, subhead, list item, <br>-separated line)
 // becomes one paragraph; blocks inside <blockquote> are of kind Quotation.
 // The headline, when known, is the first paragraph, of kind Headline.
@@ -37,6 +40,7 @@ func loadHTML(data []byte, origin string) (*Article, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	meta := readMeta(goquery.NewDocumentFromNode(doc), origin)
+	dropMarkedFurniture(doc)
 	dropLinkMenus(doc)
 	splitBrLines(doc)
 	body, err := extractBody(doc)
@@ -79,28 +83,26 @@ func toUTF8(data []byte) []byte {
 }
 
 // extractBody returns the node holding the story text, as found by
-// go-trafilatura with its Readability and DOM Distiller fallbacks. The
-// publication date is read by readMeta, so trafilatura's own date search
-// is skipped. A panic inside the extractor, on input it did not foresee,
-// is returned as an error so that one bad page cannot stop a batch.
+// go-readability; doc is changed in the process. Metadata is readMeta's
+// business, so readability's JSON-LD reading is turned off. A panic
+// inside the extractor, on input it did not foresee, is returned as an
+// error so that one bad page cannot stop a batch.
 func extractBody(doc *html.Node) (body *html.Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			body, err = nil, fmt.Errorf("extract body: extractor failed: %v", r)
 		}
 	}()
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		EnableFallback:   true,
-		ExcludeComments:  true,
-		HtmlDateOverride: &htmldate.Result{},
-	})
+	p := readability.NewParser()
+	p.DisableJSONLD = true
+	res, err := p.ParseAndMutate(doc, nil)
 	if err != nil {
 		return nil, fmt.Errorf("extract body: %w (%v)", ErrNoBody, err)
 	}
-	if res.ContentNode == nil {
+	if res.Node == nil {
 		return nil, fmt.Errorf("extract body: %w", ErrNoBody)
 	}
-	return res.ContentNode, nil
+	return res.Node, nil
 }
 
 // htmlBlock is one block of story text and its kind.
@@ -197,8 +199,9 @@ func (w *blockWriter) flush() {
 }
 
 // visit walks the tree under n, writing text and ending blocks at block
-// boundaries. Extractors build nodes without DataAtom, so elements are
-// told apart by name.
+// boundaries. Elements are told apart by tagOf: the extractor renames
+// some elements (a <blockquote> beside the story's container may become a
+// <div>) without touching DataAtom, which keeps the tag of the page.
 func (w *blockWriter) visit(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
@@ -255,7 +258,7 @@ func tagOf(n *html.Node) atom.Atom {
 // skippedTags hold no story text.
 var skippedTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Button: true, atom.Form: true,
+	atom.Figcaption: true, atom.Button: true, atom.Form: true,
 	atom.Select: true, atom.Textarea: true, atom.Svg: true, atom.Math: true,
 	atom.Iframe: true, atom.Object: true, atom.Head: true,
 }
@@ -271,6 +274,252 @@ var inlineTags = map[atom.Atom]bool{
 	atom.Span: true, atom.Strike: true, atom.Strong: true, atom.Sub: true,
 	atom.Sup: true, atom.Time: true, atom.Tt: true, atom.U: true, atom.Var: true,
 	atom.Wbr: true,
+}
+
+// dropMarkedFurniture removes, before extraction, the elements that the
+// page's markup marks as furniture rather than story:
+//
+//   - elements that never hold story text: <script>, <style>, <noscript>,
+//     <template>, <iframe>, and elements with the hidden attribute;
+//   - page and article furniture by tag: <header>, <footer>, <nav>,
+//     <aside>, <form>, <address> (the author's contact details, that is
+//     the byline) and <time>, whose date readMeta has already read;
+//   - <figcaption>, and <figure> unless it holds a <blockquote>, the
+//     markup HTML suggests for a quotation with its attribution;
+//   - elements with aria-hidden="true" or a furniture role (navigation,
+//     banner, contentinfo, complementary, search, menu, dialog, ...);
+//   - elements whose class or id has a furniture word (furnitureWords:
+//     "related", "share", "byline", "standfirst", "newsletter", ...), or
+//     whose short aria-label has one ("Share this article", "More from
+//     Eastvale"), or with itemprop="author"; not a <blockquote> or a
+//     <figure> holding one, whose markup says quotation whatever the
+//     class says.
+//
+// Two guards keep story text from going with the furniture. An element
+// inside running text (within a paragraph or heading, or an inline
+// element with text beside it) stays, except for the never-story tags
+// and [hidden]: a <time> or a <span class="dateline"> inside a sentence is
+// part of the sentence. And an element holding more than a third of the
+// page's text outside links stays: a WordPress <article class="...
+// tag-newsletter">, a page-wide <form> or <header> is not furniture. (The
+// story is a third of a page's text even under a cookie notice and a
+// newsletter box; furniture that big is left to the extractor.)
+func dropMarkedFurniture(doc *html.Node) {
+	total := proseAlnum(doc)
+	var walk func(n *html.Node, inPara bool) int
+	// walk removes the furniture under n, leaving <head> alone, and
+	// returns the letters and digits outside links that remain in n.
+	walk = func(n *html.Node, inPara bool) int {
+		switch n.Type {
+		case html.TextNode:
+			return countAlnum(n.Data)
+		case html.ElementNode, html.DocumentNode:
+		default:
+			return 0
+		}
+		tag := tagOf(n)
+		if neverStoryTags[tag] || tag == atom.Head {
+			return 0
+		}
+		inPara = inPara || paragraphTags[tag]
+		prose := 0
+		var next *html.Node
+		for c := n.FirstChild; c != nil; c = next {
+			next = c.NextSibling
+			size := walk(c, inPara)
+			if c.Type == html.ElementNode && size <= total/3 && isMarkedFurniture(c, inPara) {
+				n.RemoveChild(c)
+				continue
+			}
+			prose += size
+		}
+		if tag == atom.A {
+			return 0
+		}
+		return prose
+	}
+	walk(doc, false)
+}
+
+// proseAlnum counts the letters and digits of the text under n outside
+// links, <head> and the elements that never hold story text.
+func proseAlnum(n *html.Node) int {
+	switch n.Type {
+	case html.TextNode:
+		return countAlnum(n.Data)
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return 0
+	}
+	if tag := tagOf(n); tag == atom.A || tag == atom.Head || neverStoryTags[tag] {
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += proseAlnum(c)
+	}
+	return total
+}
+
+// isMarkedFurniture reports whether the element e is furniture by its
+// markup (see dropMarkedFurniture). inPara tells whether e is inside a
+// paragraph or heading.
+func isMarkedFurniture(e *html.Node, inPara bool) bool {
+	tag := tagOf(e)
+	if neverStoryTags[tag] || hasAttr(e, "hidden") {
+		return true
+	}
+	if inPara || inRunningText(e) {
+		return false
+	}
+	switch {
+	case furnitureTags[tag]:
+		return true
+	case tag == atom.Figure && !hasDescendant(e, atom.Blockquote):
+		return true
+	}
+	quote := tag == atom.Blockquote || tag == atom.Figure // (a figure here holds a blockquote)
+	for _, a := range e.Attr {
+		v := strings.ToLower(strings.TrimSpace(a.Val))
+		switch {
+		case a.Namespace != "":
+		case a.Key == "aria-hidden":
+			if v == "true" {
+				return true
+			}
+		case a.Key == "role":
+			for _, r := range strings.Fields(v) {
+				if furnitureRoles[r] {
+					return true
+				}
+			}
+		case quote:
+			// A quotation's markup is trusted over its words:
+			// <blockquote class="author-quote">.
+		case a.Key == "class", a.Key == "id":
+			for _, name := range strings.Fields(v) {
+				if hasFurnitureWord(name) {
+					return true
+				}
+			}
+		case a.Key == "aria-label":
+			if len(strings.Fields(v)) <= maxLabelWords && hasFurnitureWord(v) {
+				return true
+			}
+		case a.Key == "itemprop":
+			if slices.Contains(strings.Fields(v), "author") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxLabelWords is the longest aria-label searched for furniture words:
+// longer labels are more likely a headline than the name of a page part.
+const maxLabelWords = 4
+
+// hasFurnitureWord reports whether s, split into words at anything but
+// letters and digits, has a furniture word, alone or as two words run
+// together: "article__standfirst", "share-bar", "more-from", "sub-headline",
+// "mostRead" (case is ignored).
+func hasFurnitureWord(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for i, w := range words {
+		if furnitureWords[w] || i > 0 && furnitureWords[words[i-1]+w] {
+			return true
+		}
+	}
+	return false
+}
+
+// inRunningText reports whether e is part of a line of text: an inline
+// element with text beside it, or inside an inline element that has.
+func inRunningText(e *html.Node) bool {
+	for ; e.Parent != nil && inlineTags[tagOf(e)]; e = e.Parent {
+		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == html.TextNode && countAlnum(s.Data) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasAttr reports whether e has the attribute key.
+func hasAttr(e *html.Node, key string) bool {
+	for _, a := range e.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDescendant reports whether there is an element with the tag under n.
+func hasDescendant(n *html.Node, tag atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if tagOf(c) == tag || hasDescendant(c, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// neverStoryTags hold no text a reader sees.
+var neverStoryTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true,
+}
+
+// paragraphTags hold running text: an element inside them is part of a
+// sentence or a heading.
+var paragraphTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Pre: true,
+}
+
+// furnitureTags are the elements that hold page or article furniture.
+var furnitureTags = map[atom.Atom]bool{
+	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
+	atom.Form: true, atom.Address: true, atom.Time: true, atom.Figcaption: true,
+}
+
+// furnitureRoles are the ARIA roles of page furniture.
+var furnitureRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"search": true, "menu": true, "menubar": true, "toolbar": true,
+	"dialog": true, "alertdialog": true,
+}
+
+// furnitureWords name page furniture in class names, ids and ARIA
+// labels. Words that also name parts of the story are left out: "lede"
+// and "intro" (the first paragraph), "subhead" and "crosshead" (headings
+// inside the story), "video" (a clip's title can be story text),
+// "comment" (the Comment section of a newspaper).
+var furnitureWords = map[string]bool{
+	// Links to other stories.
+	"related": true, "teaser": true, "teasers": true, "morefrom": true,
+	"mostread": true, "mostpopular": true, "trending": true, "onward": true,
+	"recirc": true, "recirculation": true, "outbrain": true, "taboola": true,
+	"breadcrumb": true, "breadcrumbs": true, "tags": true, "topics": true,
+	// Selling and sharing.
+	"newsletter": true, "newsletters": true, "signup": true, "subscribe": true,
+	"promo": true, "promos": true, "sponsored": true, "ad": true, "ads": true,
+	"advert": true, "adverts": true, "advertisement": true, "adslot": true,
+	"share": true, "sharing": true, "sharebar": true, "social": true,
+	"cookie": true, "cookies": true, "consent": true,
+	// Lines around the headline.
+	"byline": true, "bylines": true, "author": true, "authors": true,
+	"date": true, "dates": true, "pubdate": true, "timestamp": true,
+	"postedon": true, "dateline": true, "kicker": true, "eyebrow": true, "overline": true,
+	"standfirst": true, "strapline": true, "subheadline": true, "dek": true,
+	"masthead": true,
+	// Captions and text for screen readers only.
+	"caption": true, "sronly": true, "screenreader": true,
+	"visuallyhidden": true,
 }
 
 // linkStats counts, in a subtree, the links and the letters and digits

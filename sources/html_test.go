@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files of testdata/html")
@@ -308,6 +310,11 @@ func TestLoadHTMLText(t *testing.T) {
 		want: "“We deeply regret this incident and apologise to every one of our customers.”",
 		kind: Quotation,
 	}, {
+		name: "blockquote_in_a_figure_is_a_quotation",
+		body: `<p>The mayor answered in writing.</p><figure><blockquote><p>“We will not back down on the cycle lanes, whatever the shops say.”</p></blockquote><figcaption>— Maria Feld, in a letter</figcaption></figure>`,
+		want: "“We will not back down on the cycle lanes, whatever the shops say.”",
+		kind: Quotation,
+	}, {
 		name: "br_separated_lines_are_paragraphs",
 		body: `<div>BRUSSELS, June 4 - Ministers agreed on Tuesday to impose methane limits on imported gas.<br><br>"This is a first," the commissioner said.<br>More talks are planned for July.</div>`,
 		want: `"This is a first," the commissioner said.`,
@@ -395,6 +402,83 @@ func TestLoadHTMLLegacyCharset(t *testing.T) {
 	if !strings.Contains(a.Text, want) {
 		t.Errorf("Text lacks %q:\n%s", want, a.Text)
 	}
+}
+
+func TestDropMarkedFurniture(t *testing.T) {
+	// story follows each body, and is what holds most of the page's text
+	// (an element holding much of it is never taken for furniture).
+	const story = "Work on the first section of the cycle lanes, along the river, is due to start in the spring and will take about four months."
+	tests := []struct {
+		name string
+		body string
+		want string // the text left before story, blocks joined by " | "
+	}{{
+		name: "page_and_article_furniture_by_tag",
+		body: `<header><p>The Herald since 1871.</p></header><nav><p>Sections of the paper.</p></nav>
+<article><header><h1>Story</h1><p>Standfirst in the header.</p></header><p>Story text.</p>
+<aside><p>Pull quote.</p></aside><form><p>Sign up here.</p></form><address>By Ann Lee</address>
+<footer><p>Spotted an error?</p></footer></article><footer><p>All rights reserved.</p></footer>`,
+		want: "Story text.",
+	}, {
+		name: "furniture_words_in_class_id_and_short_aria_label",
+		body: `<p class="article__kicker">Water</p><p class="sub-headline">EXCLUSIVE: the deck.</p>
+<div class="share-bar"><p>Share on Facebook</p></div><div id="mostRead"><p>Most read</p></div>
+<div class="newsletter-signup"><p>Get the news.</p></div><section aria-label="More from Eastvale"><p>Teaser.</p></section>
+<p>Story text.</p><h2 class="subhead">A subhead in the story</h2><div class="story-body"><p>More story text.</p></div>`,
+		want: "Story text. | A subhead in the story | More story text.",
+	}, {
+		name: "byline_and_date_lines",
+		body: `<div class="meta"><span class="byline">By Marisol Vega</span> <time datetime="2023-10-05">Oct 5</time></div>
+<div itemprop="author">Ann Lee</div><span class="top-bar__date">Friday, May 3, 2024</span><p>Story text.</p>`,
+		want: "Story text.",
+	}, {
+		name: "running_text_is_never_cut",
+		body: `<p><span class="dateline">BRUSSELS</span>, June 4 - The meeting on <time datetime="2024-06-04">Tuesday</time> ran late<span aria-hidden="true">*</span>.</p>
+<div><span class="byline">Sam Ode</span> said the talks <b><span class="date">this week</span></b> were hard.</div>`,
+		want: "BRUSSELS, June 4 - The meeting on Tuesday ran late*. | Sam Ode said the talks this week were hard.",
+	}, {
+		name: "hidden_elements_and_roles",
+		body: `<div hidden><p>Hidden text.</p></div><div aria-hidden="true"><p>Decoration.</p></div>
+<div role="dialog"><p>We value your privacy.</p></div><div role="complementary"><p>Sidebar.</p></div>
+<p>Story <span hidden>(hidden)</span>text.</p><noscript><p>Enable JavaScript.</p></noscript>`,
+		want: "Story text.",
+	}, {
+		name: "quotations_stay_whatever_their_class",
+		body: `<figure><img src="a.jpg"><p>Photograph: Dan Whitby</p></figure><p>Story text.</p>
+<figure class="quote-caption"><blockquote><p>“A quotation.”</p></blockquote><figcaption>— Maria Feld</figcaption></figure>
+<blockquote class="author-quote"><p>“Another.”</p></blockquote>`,
+		want: "Story text. | “A quotation.” | “Another.”",
+	}, {
+		name: "an_element_with_much_of_the_text_is_not_furniture",
+		body: `<div class="cookie-consent"><p>We value your privacy.</p></div><article class="post tag-newsletter category-social">
+<p>The council voted on Tuesday to build eleven kilometres of protected cycle lanes across the centre.</p>
+<p>Opponents said the lanes would slow buses and hurt shops on the high street.</p></article>`,
+		want: "The council voted on Tuesday to build eleven kilometres of protected cycle lanes across the centre. | " +
+			"Opponents said the lanes would slow buses and hurt shops on the high street.",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := mustParse(t, "<html><body>"+tt.body+"<p>"+story+"</p></body></html>")
+			dropMarkedFurniture(doc)
+			var got []string
+			for _, b := range htmlBlocks(doc) {
+				got = append(got, b.Text)
+			}
+			if g, want := strings.Join(got, " | "), tt.want+" | "+story; g != want {
+				t.Errorf("text left\n got %q\nwant %q", g, want)
+			}
+		})
+	}
+}
+
+// mustParse parses an HTML fragment as a page.
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
 
 func BenchmarkLoadHTML(b *testing.B) {
