@@ -92,6 +92,7 @@ Examples:
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only data and errors, no summaries or progress"},
 		},
 		Commands: []*cli.Command{
+			extractCommand(io),
 			ingestCommand(io),
 			articlesCommand(io),
 			quotesCommand(io),

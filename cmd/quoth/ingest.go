@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/quoth-dev/quoth/quotes"
@@ -100,20 +99,9 @@ func (g *ingester) run(ctx context.Context, inputs []string) error {
 	return nil
 }
 
-// noteErrors prints load errors on stderr and counts the failures;
-// warnings (the article was still loaded) are printed but not counted.
+// noteErrors prints load errors on stderr and counts the failures.
 func (g *ingester) noteErrors(errs []error) {
-	for _, err := range errs {
-		var ie *sources.InputError
-		if errors.As(err, &ie) && ie.Warning {
-			if !g.quiet {
-				fmt.Fprintf(g.io.stderr, "quoth: warning: %v\n", err)
-			}
-			continue
-		}
-		g.failed++
-		fmt.Fprintf(g.io.stderr, "quoth: %v\n", err)
-	}
+	g.failed += reportLoadErrors(g.io, errs, g.quiet)
 }
 
 // flush stores the pending documents in one transaction.

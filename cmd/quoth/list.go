@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/quoth-dev/quoth/quotes"
 	"github.com/quoth-dev/quoth/store"
 	"github.com/urfave/cli/v2"
 )
@@ -110,8 +111,8 @@ Examples:
 
 // quoteJSON is the stable JSON form of a stored quote.
 type quoteJSON struct {
-	Key        int64   `json:"key"`
-	Article    int64   `json:"article"`
+	Key        int64   `json:"key,omitempty"`
+	Article    int64   `json:"article_key,omitempty"`
 	Text       string  `json:"text"`
 	Kind       string  `json:"kind"`
 	Speaker    string  `json:"speaker,omitempty"`
@@ -132,13 +133,21 @@ type quoteJSON struct {
 }
 
 func quoteToJSON(q store.StoredQuote) quoteJSON {
+	j := quoteFields(q.Quote)
+	j.Key, j.Article = q.Key, q.ArticleKey
+	j.Outlet, j.Published, j.URL = q.Outlet, day(q.Published), q.URL
+	return j
+}
+
+// quoteFields fills the fields of a quote's JSON form that the quote
+// itself holds.
+func quoteFields(q quotes.Quote) quoteJSON {
 	s := q.Speaker
 	return quoteJSON{
-		Key: q.Key, Article: q.ArticleKey, Text: q.Text, Kind: string(q.Kind),
+		Text: q.Text, Kind: string(q.Kind),
 		Speaker: s.Name, Role: s.Role, Mention: s.Mention, Cue: s.Cue, Channel: s.Channel,
 		Method: string(s.Method), Confidence: s.Confidence,
-		Paragraph: q.Block, Start: q.Start, End: q.End, Unclosed: q.Unclosed, Title: q.Quote.Title,
-		Outlet: q.Outlet, Published: day(q.Published), URL: q.URL,
+		Paragraph: q.Block, Start: q.Start, End: q.End, Unclosed: q.Unclosed, Title: q.Title,
 	}
 }
 
