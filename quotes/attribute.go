@@ -577,6 +577,9 @@ func endsSentenceText(s string) bool {
 func (a *attributor) register(toks []token) {
 	text := a.doc.Text
 	var people []*entity
+	if e := a.roleSubject(toks); e != nil {
+		people = append(people, e)
+	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) {
@@ -591,7 +594,7 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		m := mentionOf(toks, start, end, text)
-		subject := start == 0 || (start == 1 && toks[0].kind == punct)
+		subject := isSubjectAt(toks, start, text)
 		if isRole(m) {
 			if n, nend := a.nameAfterComma(toks, end); n != nil {
 				n.addRole(m.role)
@@ -614,7 +617,7 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		a.cast.see(e, subject, toks[start].start)
-		if subject && !e.body && end < len(toks) && lowerWord(toks[end]) {
+		if subject && !e.body {
 			e.person = true // "Kwame Mensah flew to Accra"
 		}
 		if !e.body {
@@ -626,6 +629,45 @@ func (a *attributor) register(toks []token) {
 		}
 	}
 	learnGender(people, toks)
+}
+
+// isSubjectAt reports whether a noun phrase starting at toks[start] is
+// the subject of its sentence or of a clause joined to it: it opens the
+// sentence, or follows "and", "but" or "while".
+func isSubjectAt(toks []token, start int, text string) bool {
+	k := start - 1
+	for k >= 0 && toks[k].kind == punct {
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	w := toks[k].lower
+	return coordinators[w] || openers[w] && k == 0
+}
+
+// roleSubject sees the person a sentence's subject refers back to by a
+// role: "The president, for his part, maintained ...".
+func (a *attributor) roleSubject(toks []token) *entity {
+	text := a.doc.Text
+	k := 0
+	for k < len(toks) && (toks[k].kind == punct || openers[toks[k].lower]) {
+		k++
+	}
+	if k >= len(toks) || toks[k].lower != "the" {
+		return nil
+	}
+	end := rightNP(toks, k, len(toks), text)
+	m := mentionOf(toks, k, end, text)
+	if !isRole(m) || m.generic {
+		return nil
+	}
+	e := a.cast.byRole(m.head, m.body)
+	if e == nil {
+		return nil
+	}
+	a.cast.see(e, true, toks[k].start)
+	return e
 }
 
 // isRole reports whether m is a role rather than a name: "the Rovers
