@@ -143,14 +143,27 @@ func (a *attributor) frame(f *frame, headline bool) {
 			if t.kind != quote || a.qs[t.q].Speaker.Method != Unattributed {
 				continue
 			}
+			w, wi := window(toks, i)
 			switch q := &a.qs[t.q]; {
 			case q.Block == f.block:
-				a.quote(f, toks, i, headline)
+				a.quote(f, w, wi, headline)
 			case q.End <= t.end:
-				a.lastPart(q, toks, i, f.block) // a long quote's attribution at its end
+				a.lastPart(q, w, wi, f.block) // a long quote's attribution at its end
 			}
 		}
 	}
+}
+
+// maxReach is how many tokens on either side of a quote its attribution
+// may use. It keeps the cost of a sentence linear in its length however
+// many quotes it holds.
+const maxReach = 48
+
+// window returns the part of a sentence an attribution of toks[i] reads,
+// and the quote's index in it.
+func window(toks []token, i int) ([]token, int) {
+	lo, hi := max(0, i-maxReach), min(len(toks), i+maxReach+1)
+	return toks[lo:hi], i - lo
 }
 
 // lastPart attributes a quote that runs over several paragraphs from the
