@@ -362,7 +362,9 @@ func (a *attributor) skipToCue(toks []token, k int) (int, string) {
 				break
 			}
 			if toks[j].is(text, ",") {
-				appos = text[toks[k+1].start:toks[j-1].end]
+				if j > k+1 {
+					appos = text[toks[k+1].start:toks[j-1].end]
+				}
 				k = j + 1
 				break
 			}

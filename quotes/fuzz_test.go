@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ func FuzzExtract(f *testing.F) {
 		"In the ’90s they played rock ’n’ roll and the workers’ ‘fair share’ mattered.",
 		"「Tariffs are a tax」, the envoy said. \"Why now?\" asked Zhang Wei.",
 		"The film \"The Long Night\" — “Q” — Commissioner Anna-Lena van der Berg",
+		"“Hello,” Tom West,, said.",
 	} {
 		f.Add(s)
 	}
@@ -49,6 +51,29 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExtractOnRandomText runs Extract on many random texts made of
+// quotation marks, apostrophes, punctuation and attribution words: the
+// cases the fuzzer explores, kept deterministic for every test run.
+func TestExtractOnRandomText(t *testing.T) {
+	alpha := []string{"\"", "'", "‘", "’", "“", "”", "«", "»", "‹", "›", "„", "‚", "「", "」", " ", "\n\n", "a", "Tom", "West", "said", ",", ".", ":", "—", "he", "the", "spokesperson", "of", "for", "and", "(", ")", "s", "90", "n", "X", "US", "Mr", "according", "to", "by", "-", "?", "!", "A", "B"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(40) {
+			b.WriteString(alpha[r.IntN(len(alpha))])
+			if r.IntN(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		for _, q := range Extract(docOf(text, true)) {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+				t.Fatalf("%q: span %d-%d outside the text", text, q.Start, q.End)
+			}
+		}
+	}
 }
 
 // byteAt returns s[i], or a rune-start byte at the end of s.
