@@ -536,32 +536,57 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 // "the word" or a noun like "film"; or, with no speaker found, it is in
 // Title Case or a short lower-case fragment.
 func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool {
-	var b strings.Builder
-	for j := max(0, i-4); j < i; j++ {
+	lo := max(0, i-4)
+	for j := i - 1; j >= lo; j-- {
 		if toks[j].kind == quote {
-			b.Reset()
-			continue
+			lo = j + 1
+			break
 		}
-		b.WriteString(strings.ToLower(toks[j].text(text)))
-		b.WriteByte(' ')
 	}
-	before := " " + b.String()
-	for _, c := range titleCues {
-		if strings.Contains(before, " "+c+" ") {
+	before := toks[lo:i]
+	for _, c := range titleCueWords {
+		if hasWords(before, c) {
 			return true
 		}
 	}
-	if strings.Contains(before, " known ") && strings.HasSuffix(before, " as ") {
+	if len(before) > 0 && before[len(before)-1].lower == "as" && hasWords(before, []string{"known"}) {
 		return true // known around town as "the Old Lady"
 	}
-	words := strings.Fields(q.Text)
-	if titleCase(q.Text) && len(words) >= 2 && len(words) <= 6 {
+	words := strings.Count(strings.TrimSpace(q.Text), " ") + 1
+	tc := titleCase(q.Text)
+	if tc && words >= 2 && words <= 6 {
 		return true
 	}
 	if attributed {
 		return false
 	}
-	return titleCase(q.Text) || (len(words) <= 3 && !endsSentenceText(q.Text))
+	return tc || (words <= 3 && !endsSentenceText(q.Text))
+}
+
+// titleCueWords are the title cues split into words.
+var titleCueWords = func() [][]string {
+	out := make([][]string, len(titleCues))
+	for i, c := range titleCues {
+		out[i] = strings.Fields(c)
+	}
+	return out
+}()
+
+// hasWords reports whether toks hold the words ws in a row.
+func hasWords(toks []token, ws []string) bool {
+	for i := 0; i+len(ws) <= len(toks); i++ {
+		match := true
+		for j, w := range ws {
+			if toks[i+j].lower != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCase reports whether every longer word of s is capitalised and s

@@ -73,6 +73,9 @@ func neighbours(s string, i, w int) (prev, next rune) {
 
 // isWordRune reports whether r is part of a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
