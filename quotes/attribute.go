@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -200,7 +201,7 @@ func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
 	if !ok {
 		r, ok = a.carry(toks, i, f.block)
 	}
-	q.Title = titleLike(toks, i, q, ok, text)
+	q.Title = titleLike(toks, i, q, ok || cueBefore(toks, i), text) || a.inTitleList(toks, i)
 	if !ok {
 		return
 	}
@@ -549,8 +550,14 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 			return true
 		}
 	}
-	if len(before) > 0 && before[len(before)-1].lower == "as" && hasWords(before, []string{"known"}) {
-		return true // known around town as "the Old Lady"
+	if n := len(before); n > 0 && before[n-1].lower == "as" && (hasWords(before, []string{"known"}) || strings.HasPrefix(q.Text, "the ") && titleCase(q.Text[4:])) {
+		return true // known around town as "the Old Lady"; teenagers as "the Back Forty"
+	}
+	if i > 0 && i+1 < len(toks) && toks[i-1].upper && toks[i+1].upper && titleCase(q.Text) {
+		return true // Elias “Sticks” Vanterpool
+	}
+	if i > 1 && (titleNouns[toks[i-1].lower] || toks[i-1].is(text, ",") && titleNouns[toks[i-2].lower]) && titleCase(q.Text) {
+		return true // the blog, “Notes from Under the Ice”
 	}
 	words := strings.Count(strings.TrimSpace(q.Text), " ") + 1
 	tc := titleCase(q.Text)
@@ -561,6 +568,41 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 		return false
 	}
 	return tc || (words <= 3 && !endsSentenceText(q.Text))
+}
+
+// cueBefore reports whether a speech verb stands before toks[i] in its
+// sentence: then a short quote after it is speech even when its speaker
+// cannot be named.
+func cueBefore(toks []token, i int) bool {
+	for v := i - 1; v >= 0; v-- {
+		if _, ok := cueAt(toks, v); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inTitleList reports whether toks[i] is one of a list of quoted words or
+// names whose previous item was title-like: the aliases “Abu Sayf” and
+// “the Accountant”; words such as “anticipate,” “believe,” “expect”.
+func (a *attributor) inTitleList(toks []token, i int) bool {
+	text := a.doc.Text
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		t := toks[j]
+		if t.kind == quote {
+			prev := &a.qs[t.q]
+			return prev.Title || (oneWord(prev.Text) && oneWord(a.qs[toks[i].q].Text))
+		}
+		if !(t.is(text, ",") || t.lower == "and" || t.lower == "or") {
+			return false
+		}
+	}
+	return false
+}
+
+// oneWord reports whether s is a single word, perhaps with a comma.
+func oneWord(s string) bool {
+	return !strings.ContainsAny(strings.TrimSpace(s), " \n")
 }
 
 // titleCueWords are the title cues split into words.
@@ -589,20 +631,25 @@ func hasWords(toks []token, ws []string) bool {
 	return false
 }
 
-// titleCase reports whether every longer word of s is capitalised and s
-// does not end like a sentence.
+// titleCase reports whether s reads like a title or name: every word
+// capitalised except short function words, and no sentence ending.
 func titleCase(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 10 || endsSentenceText(s) {
 		return false
 	}
 	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 4 && !isUpperRune(firstRune(w)) {
+		r := firstRune(w)
+		if !isUpperRune(r) && !unicode.IsDigit(r) && !titleSmallWords[strings.ToLower(w)] {
 			return false
 		}
 	}
-	return isUpperRune(firstRune(words[0]))
+	r := firstRune(words[0])
+	return isUpperRune(r) || unicode.IsDigit(r)
 }
+
+// titleSmallWords stay in lower case inside titles.
+var titleSmallWords = setOf("a an the of for from with into onto over under and or but nor to in on at by as up via vs de la le der von van")
 
 // endsSentenceText reports whether s ends with sentence punctuation.
 func endsSentenceText(s string) bool {

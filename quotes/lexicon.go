@@ -268,7 +268,7 @@ var titleNouns = setOf("book novel memoir film movie song album single record re
 
 // titleCues announce a name or a word as a word: known as "Shorty",
 // the so-called "reform", the word "resilience".
-var titleCues = []string{"known as", "nicknamed", "dubbed", "so-called", "so called", "titled", "entitled", "named", "the name", "the title", "alias", "aliases", "the word", "the term", "the phrase", "the label", "the slogan", "the hashtag", "reading"}
+var titleCues = []string{"known as", "nicknamed", "dubbed", "so-called", "so called", "titled", "entitled", "named", "the name", "the title", "alias", "aliases", "the word", "the term", "the phrase", "the label", "the slogan", "the hashtag", "reading", "reads", "read", "the words", "words such as", "title", "him as", "her as", "called him", "called her", "calls him", "calls her", "call him", "call her", "nickname"}
 
 // timeOpeners begin a time phrase without a preposition: "last year".
 var timeOpeners = setOf("last this next every each that one")
