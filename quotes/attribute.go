@@ -408,6 +408,13 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			v--
 		}
 		start, stop, appos := leftNP(toks, 0, v, text)
+		if m := a.apposName(toks, appos); !m.empty() {
+			// "The party's election agent, Tobias Grünewald, called"
+			if start < stop {
+				m.role = mentionOf(toks, start, stop, text).text
+			}
+			return found{m: m, cue: toks[v].text(text)}, true
+		}
 		if start < stop {
 			r := found{m: mentionOf(toks, start, stop, text), cue: toks[v].text(text)}
 			if appos[1] > appos[0] {
@@ -422,6 +429,23 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+// apposName returns the appositive toks[appos[0]:appos[1]] when it is
+// a person's name, which then names the speaker.
+func (a *attributor) apposName(toks []token, appos [2]int) mention {
+	if appos[1] <= appos[0] || !toks[appos[0]].upper {
+		return mention{}
+	}
+	end := rightNP(toks, appos[0], appos[1], a.doc.Text)
+	if end != appos[1] {
+		return mention{}
+	}
+	m := mentionOf(toks, appos[0], end, a.doc.Text)
+	if m.empty() || m.body || isRole(m) || !strings.Contains(m.name, " ") {
+		return mention{}
+	}
+	return m
 }
 
 // lowerAt returns the lower-case word at toks[k], or "".
