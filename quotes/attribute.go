@@ -497,15 +497,25 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 func (a *attributor) subjectOf(toks []token, i int) mention {
 	text := a.doc.Text
 	k := 0
-	if toks[0].kind == word && prepositions[toks[0].lower] {
-		for k < i && !toks[k].is(text, ",") {
-			k++ // "In a letter to parents, ..."
+	if first := toks[0]; first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower]) {
+		c := k
+		for c < i && !toks[c].is(text, ",") {
+			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
+		}
+		if c < i {
+			k = c
 		}
 	}
 	for k < i && (toks[k].kind == punct || toks[k].kind == word && openers[toks[k].lower]) {
 		k++
 	}
 	end := rightNP(toks, k, i, text)
+	if end > k && end < i && toks[end].kind == word && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
+		end = rightNP(toks, end, i, text) // "Lindenhof’s head teacher"
+	}
+	if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
+		return mention{text: n.name, name: n.name, off: toks[end].start} // "..., Renate Kühnle, defended"
+	}
 	m := mentionOf(toks, k, end, text)
 	if m.empty() || m.generic || (m.pronoun == "" && !toks[k].upper && !isRole(m)) {
 		return mention{}

@@ -47,8 +47,8 @@ func (c *cast) see(e *entity, subject bool, off int) {
 
 // addRole records the role words of a title or description.
 func (e *entity) addRole(role string) {
-	if role == "" {
-		return
+	if role == "" || relativeWords[strings.ToLower(strings.Fields(role)[0])] {
+		return // "who has run the pub since 1987" describes, it is no title
 	}
 	if e.role == "" {
 		e.role = role

@@ -246,6 +246,9 @@ var postnominals = setOf("kc qc mp mep msp jr sr jnr snr obe mbe cbe phd md esq 
 // possessivePronouns map to the pronoun of their owner.
 var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
 
+// relativeWords open a relative clause.
+var relativeWords = setOf("who whose whom which that where when")
+
 // coordinators join a second verb to a sentence's subject.
 var coordinators = setOf("and but or yet then while")
 

@@ -32,10 +32,13 @@ var sentenceStarters = setOf("nobody everyone everybody someone somebody anyone 
 func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]int) {
 	k := skipLeft(toks, lo, end, text)
 	if k > lo && toks[k-1].is(text, ",") {
-		if c := findLeft(toks, lo, k-1, ",", 14, text); c >= 0 {
+		if c := findLeft(toks, lo, k-1, ",", 24, text); c >= 0 {
 			appos = [2]int{c + 1, k - 1}
 			k = skipLeft(toks, lo, c, text)
 		}
+	}
+	if k-2 > lo && toks[k-1].kind == word && isNumber(toks[k-1].lower) && toks[k-2].is(text, ",") {
+		k -= 2 // "Frank O’Brien, 68, who ..., said"
 	}
 	stop = k
 	start = k
