@@ -122,7 +122,11 @@ func extractor(stderr io.Writer, name string) func(gold.Article) []quotes.Quote 
 		if a == nil {
 			return nil
 		}
-		return quotes.Extract(documentOf(a))
+		qs, err := extractQuotes(a)
+		if err != nil {
+			fmt.Fprintf(stderr, "quoth: %v\n", err)
+		}
+		return qs
 	}
 }
 

@@ -45,7 +45,12 @@ Examples:
 				res := l.Load(c.Context, in)
 				failed += reportLoadErrors(io, res.Errors, c.Bool("quiet"))
 				for _, a := range res.Articles {
-					addQuotes(out, a, quotes.Extract(documentOf(a)), c.Bool("titles"))
+					qs, err := extractQuotes(a)
+					if err != nil {
+						failed += reportLoadErrors(io, []error{err}, false)
+						continue
+					}
+					addQuotes(out, a, qs, c.Bool("titles"))
 				}
 			}
 			if err := out.write(io.stdout, format); err != nil {

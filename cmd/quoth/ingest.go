@@ -76,7 +76,12 @@ func (g *ingester) run(ctx context.Context, inputs []string) error {
 		g.noteErrors(res.Errors)
 		g.skipped += res.Skipped
 		for _, a := range res.Articles {
-			doc := store.Document{Article: a, Quotes: quotes.Extract(documentOf(a))}
+			qs, err := extractQuotes(a)
+			if err != nil {
+				g.noteErrors([]error{err})
+				continue
+			}
+			doc := store.Document{Article: a, Quotes: qs}
 			g.pending = append(g.pending, doc)
 			if len(g.pending) >= g.batch {
 				if err := g.flush(ctx); err != nil {
@@ -129,6 +134,17 @@ func (g *ingester) summary() {
 	if g.skipped > 0 {
 		fmt.Fprintf(g.io.stdout, "files skipped: %d (hidden or not an article format)\n", g.skipped)
 	}
+}
+
+// extractQuotes finds the quotes of a. A failure inside the quote engine
+// (a bug) becomes an error for this article instead of ending the run.
+func extractQuotes(a *sources.Article) (qs []quotes.Quote, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract quotes from %s: internal error (please report it with this file): %v", a.Origin, r)
+		}
+	}()
+	return quotes.Extract(documentOf(a)), nil
 }
 
 // documentOf gives the quote engine the story paragraphs of a.
