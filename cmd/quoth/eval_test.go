@@ -66,3 +66,37 @@ func TestEvalSeeds(t *testing.T) {
 		t.Errorf("quoth eval %s printed\n%s\nwant 7 lines, the first about 2 articles and 17 gold quotes", seeds, stdout.String())
 	}
 }
+
+// TestGoldScoresHold keeps the quote engine's scores on the bundled gold
+// corpora from dropping below what it has reached. Raise a floor when the
+// engine improves; never lower one to make a change pass.
+func TestGoldScoresHold(t *testing.T) {
+	floors := []struct {
+		file              string
+		looseF1, speakers float64
+		channels          float64
+	}{
+		{"seeds.jsonl", 1.0, 1.0, 1.0},
+		{"corpus_a.jsonl", 0.99, 0.88, 0.47},
+		{"corpus_b.jsonl", 0.98, 0.81, 0.37},
+		{"corpus_c.jsonl", 0.99, 0.84, 0.55},
+	}
+	for _, f := range floors {
+		t.Run(strings.TrimSuffix(f.file, ".jsonl"), func(t *testing.T) {
+			name := filepath.Join("..", "..", "testdata", "gold", f.file)
+			var stderr bytes.Buffer
+			arts, err := readGold(streams{stderr: &stderr}, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := gold.Score(arts, extractor(&stderr, name)).Total
+			got := []float64{c.LooseScores().F1, c.Attribution(), c.Channel()}
+			want := []float64{f.looseF1, f.speakers, f.channels}
+			for i, what := range []string{"extraction loose F1", "attribution", "channel accuracy"} {
+				if got[i] < want[i] {
+					t.Errorf("%s %.3f, below the %.3f reached before", what, got[i], want[i])
+				}
+			}
+		})
+	}
+}
