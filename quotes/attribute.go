@@ -26,6 +26,7 @@ type attributor struct {
 	cast      cast
 	last      *entity // speaker of the latest attributed quote
 	lastBlock int
+	lastChan  string // its channel
 }
 
 // found is the result of one attribution rule.
@@ -232,17 +233,23 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 		off = toks[0].start
 	}
 	a.cast.see(e, true, off)
+	prev, prevBlock := a.last, a.lastBlock
 	a.last, a.lastBlock = e, block
 	mentionText := r.m.text
 	if r.carried != nil {
 		mentionText = ""
 	}
+	channel := channelOf(toks, a.texts)
+	if channel == "" && r.carried != nil && r.carried == prev && prevBlock == block {
+		channel = a.lastChan // the second part of a split quote
+	}
+	a.lastChan = channel
 	q.Speaker = Attribution{
 		Name:       e.name,
 		Role:       e.role,
 		Mention:    mentionText,
 		Cue:        r.cue,
-		Channel:    channelOf(toks, a.texts),
+		Channel:    channel,
 		Method:     method,
 		Confidence: confidence[method],
 	}

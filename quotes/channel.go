@@ -14,6 +14,10 @@ var channelPhrases = []struct{ words, channel string }{
 	{"in a joint statement", "statement"},
 	{"in a written statement", "statement"},
 	{"in a statement", "statement"},
+	{"the statement added", "statement"},
+	{"the statement said", "statement"},
+	{"'s statement", "statement"},
+	{"’s statement", "statement"},
 	{"in the statement", "statement"},
 	{"in a short statement", "statement"},
 	{"in a brief statement", "statement"},
@@ -28,15 +32,36 @@ var channelPhrases = []struct{ words, channel string }{
 	{"tweeted", "X"},
 	{"in a tweet", "X"},
 	{"in a post on x", "X"},
-	{"on facebook", "Facebook"},
-	{"on instagram", "Instagram"},
+	{"facebook", "Facebook"},
+	{"instagram", "Instagram"},
 	{"on telegram", "Telegram"},
-	{"on linkedin", "LinkedIn"},
-	{"on tiktok", "TikTok"},
-	{"on youtube", "YouTube"},
+	{"linkedin", "LinkedIn"},
+	{"tiktok", "TikTok"},
+	{"youtube", "YouTube"},
 	{"on threads", "Threads"},
 	{"on bluesky", "Bluesky"},
 	{"on truth social", "Truth Social"},
+	{"conference call", "conference call"},
+	{"call with analysts", "conference call"},
+	{"earnings call", "earnings call"},
+	{"note to clients", "note to clients"},
+	{"in his memoir", "memoir"},
+	{"in her memoir", "memoir"},
+	{"in a memoir", "memoir"},
+	{"in her review", "review"},
+	{"in his review", "review"},
+	{"in a review", "review"},
+	{"victory speech", "speech"},
+	{"in his speech", "speech"},
+	{"in her speech", "speech"},
+	{"told a rally", "speech"},
+	{"told supporters", "speech"},
+	{"told the jury", "testimony"},
+	{"told jurors", "testimony"},
+	{"told the committee", "testimony"},
+	{"told a parliamentary committee", "testimony"},
+	{"told a committee", "testimony"},
+	{"told the inquiry", "testimony"},
 	{"at a press conference", "press conference"},
 	{"at a news conference", "press conference"},
 	{"at a joint press conference", "press conference"},
@@ -79,6 +104,9 @@ func channelOf(toks []token, t texts) string {
 		return ""
 	}
 	base := toks[0].start
+	if o := toldOutlet(toks, t.text); o != "" {
+		return "interview with " + o
+	}
 	s := t.lowerOf(base, toks[len(toks)-1].end)
 	for _, p := range channelPhrases {
 		for from := 0; ; {
@@ -109,7 +137,7 @@ func channelOf(toks []token, t texts) string {
 
 // channelWords are the words every channel phrase contains; a sentence
 // without any of them names no channel.
-var channelWords = setOf("statement email e-mail emailed interview x twitter tweeted tweet facebook instagram telegram linkedin tiktok youtube threads bluesky truth conference reporters journalists release filing filings papers testimony testified speech address television tv radio letter video blog podcast memo report")
+var channelWords = setOf("told call analysts clients memoir review rally supporters jury jurors committee inquiry statement email e-mail emailed interview x twitter tweeted tweet facebook instagram telegram linkedin tiktok youtube threads bluesky truth conference reporters journalists release filing filings papers testimony testified speech address television tv radio letter video blog podcast memo report")
 
 // hasChannelWord reports whether any word of toks is a channel word.
 func hasChannelWord(toks []token) bool {
@@ -119,6 +147,34 @@ func hasChannelWord(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// outletWords are words that name news outlets: "the Hanse Courier",
+// "The Daily Blaze".
+var outletWords = setOf("times post news herald chronicle courier standard journal gazette telegraph guardian observer tribune radio tv television blaze bugle clarion shimbun sentinel weekly daily monthly magazine review express mail mirror star sun record press examiner inquirer register bulletin dispatch reuters ap afp bbc cnn npr abc nbc cbs fox sky")
+
+// toldOutlet returns the outlet in "told the Hanse Courier" or "told
+// Reuters", or "".
+func toldOutlet(toks []token, text string) string {
+	for i, t := range toks {
+		if t.kind != word || t.lower != "told" || i+1 >= len(toks) {
+			continue
+		}
+		j := i + 1
+		the := toks[j].lower == "the"
+		if the {
+			j++
+		}
+		o := outletAt(toks, toks[min(j, len(toks)-1)].start, text)
+		if o == "" {
+			continue
+		}
+		last := strings.ToLower(o[strings.LastIndexByte(o, ' ')+1:])
+		if the || outletWords[last] {
+			return o
+		}
+	}
+	return ""
 }
 
 // inQuote reports whether byte offset off lies inside a quote token.

@@ -126,11 +126,16 @@ func ChannelRight(predicted, want string) bool {
 	return p != "" && p == w
 }
 
-// channelKey returns the form channels are compared in.
+// channelKey returns the form channels are compared in: normalised, with
+// the article before an outlet's name dropped ("email to the Portside
+// Chronicle" is "email to Portside Chronicle").
 func channelKey(s string) string {
 	k := diffing.Normalize(s)
 	if slices.Contains(xNames, k) {
 		return "x"
+	}
+	for _, p := range []string{" to the ", " with the "} {
+		k = strings.Replace(k, p, p[:len(p)-4], 1)
 	}
 	return k
 }

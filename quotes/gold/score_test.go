@@ -162,6 +162,7 @@ func TestChannelRight(t *testing.T) {
 		{"case_is_folded", "Email to Geo TV", "email to Geo TV", true},
 		{"x_is_twitter", "X", "Twitter", true},
 		{"x_formerly_twitter_is_x", "x (formerly Twitter)", "X", true},
+		{"article_before_outlet_is_ignored", "email to the Portside Chronicle", "email to Portside Chronicle", true},
 		{"other_channel_is_wrong", "statement", "X", false},
 		{"no_channel_is_wrong", "", "statement", false},
 	}
