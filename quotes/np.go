@@ -90,6 +90,9 @@ func prepPhraseStart(toks []token, lo, end int, text string) int {
 		if t.kind != word && !t.is(text, "(") && !t.is(text, ")") {
 			return -1
 		}
+		if _, ok := pronouns[t.lower]; ok || relativeWords[t.lower] {
+			return -1 // "on the first day when he told": the speaker is in it
+		}
 		if t.kind == word && prepositions[t.lower] && p+1 < end {
 			n := toks[p+1]
 			if n.kind == word && (determiners[n.lower] || timeWords[n.lower] || n.upper || isNumber(n.lower)) {

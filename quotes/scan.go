@@ -160,13 +160,14 @@ func (sc *scanner) top(fam family) int {
 
 // possessive reports whether a closing single mark at m is more likely an
 // apostrophe: no single quote is open, or it ends a plural possessive
-// ("the workers’ union") and another closing single follows.
+// ("the workers’ union", "the residents’, not") and another closing single
+// follows before any opening one.
 func (sc *scanner) possessive(s string, m openMark) bool {
 	if sc.top(single) < 0 {
 		return true
 	}
-	prev, next := neighbours(s, m.at, m.width)
-	if prev != 's' || next != ' ' {
+	prev, _ := neighbours(s, m.at, m.width)
+	if prev != 's' && prev != 'S' {
 		return false
 	}
 	rest := s[m.at+m.width:]

@@ -46,6 +46,7 @@ func TestScanFindsQuoteSpans(t *testing.T) {
 		{"decade_and_rock_n_roll", `In the ’90s they played rock ’n’ roll and called it ‘honest music’.`, []string{"honest music"}},
 		{"straight_decade", `Back in the '90s, he said, it was 'a different town'.`, []string{"a different town"}},
 		{"plural_possessive_inside_single_quotes", `Unions want the workers’ ‘fair share’ of the profits.`, []string{"fair share"}},
+		{"plural_possessive_before_comma", `‘The choice has to be the residents’, not the developers’.’ she said.`, []string{"The choice has to be the residents’, not the developers’."}},
 		{"plural_possessive_before_close", `She called it ‘the Joneses’ problem’ and left.`, []string{"the Joneses’ problem"}},
 		{"nested_single_inside_double", `“He said ‘never again’ and meant it,” Ade said.`, []string{"He said ‘never again’ and meant it,"}},
 		{"nested_double_inside_single", `‘He said “never again” and meant it,’ Ade said.`, []string{"He said “never again” and meant it,"}},
