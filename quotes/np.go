@@ -393,6 +393,9 @@ func countryLike(name string) bool {
 		return true
 	}
 	l := strings.ToLower(name)
+	if countries[l] {
+		return true
+	}
 	for _, p := range []string{"united ", "republic", "kingdom", "states", "nations", "union"} {
 		if strings.Contains(l, p) {
 			return true
@@ -400,6 +403,10 @@ func countryLike(name string) bool {
 	}
 	return false
 }
+
+// countries are names of countries and capitals that stand for their
+// governments ("Washington said", "Vietnam has asked").
+var countries = setOf("afghanistan algeria argentina australia austria bangladesh belgium brazil britain canada chile china colombia denmark egypt estonia ethiopia finland france germany ghana greece india indonesia iran iraq ireland israel italy japan jordan kenya korea latvia lithuania malaysia mexico morocco netherlands nigeria norway pakistan peru philippines poland portugal qatar romania russia senegal singapore spain sweden switzerland syria taiwan tanzania thailand turkey uganda ukraine vietnam yemen zimbabwe washington london paris berlin beijing moscow tokyo delhi islamabad kabul brussels ottawa canberra madrid rome athens ankara cairo tehran baghdad kyiv warsaw vienna stockholm oslo copenhagen helsinki dublin lisbon bern geneva nairobi lagos accra pretoria seoul manila jakarta hanoi bangkok")
 
 // firstRune returns the first rune of s.
 func firstRune(s string) rune {
