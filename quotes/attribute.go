@@ -786,11 +786,19 @@ func (a *attributor) roleSubject(toks []token) *entity {
 		return nil
 	}
 	end := rightNP(toks, k, len(toks), text)
+	if end > k && end < len(toks) && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
+		end = rightNP(toks, end, len(toks), text) // "The institute’s director"
+	}
 	m := mentionOf(toks, k, end, text)
 	if !isRole(m) || m.generic {
 		return nil
 	}
 	e := a.cast.byRole(m.head, m.body)
+	if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
+		e = n // "The institute’s director, Kenjiro Ashida, said"
+		e.addRole(m.role)
+		e.person = true
+	}
 	if e == nil {
 		return nil
 	}

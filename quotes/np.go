@@ -135,7 +135,7 @@ func npWord(toks []token, i, lo int, text string) bool {
 		if (t.lower == "and" || t.lower == "&") && inOfName(toks, i) {
 			return true // "Ministry of Energy and Climate"
 		}
-		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || modifiers[w] || strings.ContainsRune(t.lower, '-')
+		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || modifiers[w] || w != t.lower || strings.ContainsRune(t.lower, '-')
 	}
 	return false
 }
