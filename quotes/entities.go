@@ -218,6 +218,10 @@ func (e *entity) before(o *entity) bool {
 	return e.sentAt < o.sentAt
 }
 
+// institutional roles speak for a body; "the spokesperson" never means
+// whoever was mentioned last.
+var institutional = setOf("spokesperson spokesman spokeswoman spokespeople spokesmen official officials officer source sources")
+
 // genderOf returns the gender an honorific or role implies.
 func genderOf(role string) string {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
@@ -258,6 +262,15 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 // role, or names a new speaker after an indefinite, specific role ("a
 // State Department spokesperson").
 func (c *cast) resolveRole(m mention) (*entity, Method) {
+	if m.of != "" {
+		name := c.bodyRole(m)
+		e := c.find(name, false)
+		if e == nil {
+			e = c.add(name, false)
+			e.addRole(m.head)
+		}
+		return e, Explicit
+	}
 	named := strings.ContainsFunc(m.role, isUpperRune)
 	if named {
 		if e := c.find(m.role, m.body); e != nil {
@@ -281,6 +294,38 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 	e.addRole(m.head)
 	return e, Explicit
 }
+
+// bodyRole names the role in "a spokesperson for the authority" after
+// the body it belongs to: the latest body of that kind ("Millbrook Water
+// Authority spokesperson"), the latest body at all for a generic word
+// ("the company"), or else the words as written, capitalised ("State
+// Energy Ministry spokesperson").
+func (c *cast) bodyRole(m mention) string {
+	b := c.byRole(m.of, true)
+	if b == nil && genericBodies[m.of] {
+		b = c.byPronoun("it", m.off)
+	}
+	if b != nil && b.body {
+		return b.name + " " + m.head
+	}
+	words := strings.Fields(m.role)
+	for i, w := range words {
+		if w == "for" || w == "of" {
+			words = words[i+1:]
+			break
+		}
+	}
+	if len(words) > 0 && determiners[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ") + " " + m.head
+}
+
+// genericBodies are words for any organisation.
+var genericBodies = setOf("company firm group organisation organization business operator club team agency body institution charity")
 
 // resolveName resolves a named mention, registering it when new.
 func (c *cast) resolveName(m mention) *entity {

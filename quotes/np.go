@@ -17,6 +17,7 @@ type mention struct {
 	det     string // leading determiner, lower case
 	body    bool   // an organisation, country or other body
 	generic bool   // "a source", "residents": nobody in particular
+	of      string // the role of a body the role belongs to: "authority"
 }
 
 // empty reports whether the mention names nothing.
@@ -49,7 +50,7 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 	}
 	for start > lo && npWord(toks, start-1, lo, text) {
 		start--
-		if determiners[toks[start].lower] {
+		if determiners[toks[start].lower] && !complementAt(toks, start-1) {
 			break
 		}
 	}
@@ -209,7 +210,7 @@ func rightNP(toks []token, start, hi int, text string) int {
 		}
 	}
 	for k < hi && npWord(toks, k, -1, text) {
-		if k > start && determiners[toks[k].lower] {
+		if k > start && determiners[toks[k].lower] && !complementAt(toks, k-1) {
 			break
 		}
 		k++
@@ -257,7 +258,7 @@ func splitTitle(m *mention, toks []token, text string) {
 	}
 	last := toks[len(toks)-1]
 	head := possessiveBase(last.lower)
-	if !last.upper && roleNouns[head] {
+	if !last.upper && roleNouns[head] && roleWithComplement(toks) < 0 {
 		m.head = head
 		m.role = text[toks[0].start:last.end]
 		m.name = m.role
@@ -278,6 +279,8 @@ func splitTitle(m *mention, toks []token, text string) {
 			// "Ashport Transit Company spokesperson"
 			m.role = text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(text)
 			m.name = m.role
+		} else if l := c[len(c)-1]; r == 0 && len(c) >= 2 && determiners[c[0].lower] && !l.upper && roleNouns[l.lower] {
+			m.of = l.lower // "spokesperson for the (federal) office"
 		}
 		return
 	}
@@ -342,6 +345,16 @@ func nameStart(toks []token, text string) int {
 		n = p
 	}
 	return n
+}
+
+// complementAt reports whether toks[i] is the "for" or "of" of a role's
+// complement: "a spokesperson for the authority".
+func complementAt(toks []token, i int) bool {
+	if i < 1 || i >= len(toks) || (toks[i].lower != "for" && toks[i].lower != "of") {
+		return false
+	}
+	r := toks[i-1]
+	return r.kind == word && !r.upper && roleNouns[r.lower]
 }
 
 // roleWithComplement returns the index of a lower-case role noun
