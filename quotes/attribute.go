@@ -234,6 +234,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	}
 	a.cast.see(e, true, off)
 	prev, prevBlock := a.last, a.lastBlock
+	e.spoke++
 	a.last, a.lastBlock = e, block
 	mentionText := r.m.text
 	if r.carried != nil {
@@ -710,7 +711,7 @@ func (a *attributor) register(toks []token) {
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) {
+		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) || isDateline(toks, k, text) {
 			continue
 		}
 		start := k
@@ -804,6 +805,17 @@ func (a *attributor) roleSubject(toks []token) *entity {
 	}
 	a.cast.see(e, true, toks[k].start)
 	return e
+}
+
+// isDateline reports whether toks[k] is a dateline in capitals opening a
+// story: "CORK —", "BERGVIK, Norway".
+func isDateline(toks []token, k int, text string) bool {
+	t := toks[k]
+	if k != 0 || len(t.lower) < 3 || !isAcronym(t.text(text)) || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1].text(text)
+	return n == "—" || n == "–" || n == "-" || n == "," || n == ":"
 }
 
 // isRole reports whether m is a role rather than a name: "the Rovers

@@ -16,6 +16,7 @@ type entity struct {
 	roles    map[string]bool // role nouns, lower case
 	body     bool
 	person   bool   // known to be a person: a given name, a title, a gender
+	spoke    int    // how many quotes are attributed to it
 	gender   string // "m", "f" or ""
 	lastSeen int    // sequence number of the latest mention
 	lastSent int    // sentence of the latest mention
@@ -89,8 +90,8 @@ func (c *cast) find(name string, body bool) *entity {
 	}
 	var best *entity
 	for _, e := range c.ents {
-		if e.matchesPart(key) && (best == nil || e.lastSeen > best.lastSeen) {
-			best = e
+		if e.matchesPart(key) && (best == nil || e.spoke > best.spoke || e.spoke == best.spoke && e.lastSeen > best.lastSeen) {
+			best = e // "O’Brien": the O’Brien who speaks, before his wife
 		}
 	}
 	return best

@@ -303,6 +303,7 @@ func splitTitle(m *mention, toks []token, text string) {
 	if n == len(toks) {
 		if w := strings.Trim(last.lower, "."); titles[w] || roleNouns[w] {
 			m.name, m.role, m.head = full, full, w // "the Minister", a title alone
+			m.body = bodyNouns[w]                  // "Millbrook Water Authority"
 			return
 		}
 		m.text = "" // "Vietnamese technical": no name in it
