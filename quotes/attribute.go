@@ -284,6 +284,9 @@ func cueAt(toks []token, k int) (string, bool) {
 		}
 	}
 	_, ok := cueVerbs[t.lower]
+	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "") {
+		return "", false // "the state", "his post": nouns
+	}
 	return t.lower, ok
 }
 
@@ -428,7 +431,9 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			if appos[1] > appos[0] {
 				r.appos = text[toks[appos[0]].start:toks[appos[1]-1].end]
 			}
-			return r, !r.m.empty()
+			if !r.m.empty() {
+				return r, true
+			}
 		}
 		if stop > 0 && (coordinators[toks[stop-1].lower] || toks[stop-1].is(text, ",")) {
 			if m := a.subjectOf(toks, v); !m.empty() {

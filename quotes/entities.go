@@ -135,7 +135,15 @@ func (e *entity) matchesPart(key string) bool {
 		}
 		return len(w) > 1 && w[0] == key
 	}
-	return len(w) > 1 && (w[len(w)-1] == key || w[0] == key)
+	if len(w) < 2 {
+		return false
+	}
+	for _, x := range w {
+		if x == key {
+			return true // given name, surname, or one of two surnames
+		}
+	}
+	return false
 }
 
 // add creates an entity. A body holds the role of the nouns in its name
@@ -219,6 +227,21 @@ func (e *entity) before(o *entity) bool {
 	return e.sentAt < o.sentAt
 }
 
+// isDemonym reports whether a one-word name reads like a nationality
+// used as a noun: "Norwegian", "Briton", "Frenchman", "Dutchman".
+func isDemonym(name string) bool {
+	if strings.ContainsAny(name, " -") || !isUpperRune(firstRune(name)) {
+		return false
+	}
+	l := strings.ToLower(name)
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "man", "woman", "on", "i", "an"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // institutional roles speak for a body; "the spokesperson" never means
 // whoever was mentioned last.
 var institutional = setOf("spokesperson spokesman spokeswoman spokespeople spokesmen official officials officer source sources")
@@ -255,6 +278,11 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 		return nil, Unattributed
 	case m.head != "" && m.name == m.role:
 		return c.resolveRole(m)
+	case m.det == "the" && isDemonym(m.name):
+		if e := c.byPronoun("", m.off); e != nil {
+			return e, Role // "The Norwegian, who joined in 2024, said"
+		}
+		return nil, Unattributed
 	}
 	return c.resolveName(m), Explicit
 }

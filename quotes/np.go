@@ -54,7 +54,7 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 			break
 		}
 	}
-	for start < stop && toks[start].kind == word && connectors[toks[start].lower] {
+	for start < stop && toks[start].kind == word && connectors[toks[start].lower] && !determiners[toks[start].lower] {
 		start++
 	}
 	return start, stop, appos
