@@ -310,6 +310,11 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		if e := c.byRole(m.head, m.body); e != nil {
 			return e, Role
 		}
+		if genericBodies[m.head] && !named {
+			if e := c.byPronoun("it", m.off); e != nil {
+				return e, Role // "the company": the latest body spoken of
+			}
+		}
 		if !bodyNouns[m.head] && !genericRoles[m.head] {
 			if e := c.byPronoun("", m.off); e != nil && (!named || len(e.roles) == 0) {
 				return e, Role // "the coach": the latest person spoken of
