@@ -156,6 +156,9 @@ func (a *attributor) frame(f *frame, headline bool) {
 	}
 }
 
+// nounCues are speech verbs that are often nouns.
+var nounCues = setOf("call calls post posts state states claim claims comment comments answer answers reply replies note notes report reports statement")
+
 // maxReach is how many tokens on either side of a quote its attribution
 // may use. It keeps the cost of a sentence linear in its length however
 // many quotes it holds.
@@ -287,6 +290,9 @@ func cueAt(toks []token, k int) (string, bool) {
 	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "") {
 		return "", false // "the state", "his post": nouns
 	}
+	if ok && k > 1 && nounCues[t.lower] && lowerWord(toks[k-1]) && !skippable[toks[k-1].lower] && determiners[toks[k-2].lower] {
+		return "", false // "a conference call", "the blog post"
+	}
 	return t.lower, ok
 }
 
@@ -303,6 +309,13 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 	}
 	if k >= len(toks) || toks[k].kind == quote {
 		return found{}, false
+	}
+	if coordinators[toks[k].lower] && k+1 < len(toks) {
+		if _, ok := cueAt(toks, k+1); ok {
+			// "X kept its target of “Q,” but said ...": the subject
+			m := a.subjectOf(toks, i)
+			return found{m: m, cue: toks[k+1].text(text)}, !m.empty()
+		}
 	}
 	if cue, ok := cueAt(toks, k); ok {
 		if cue != "according to" {
@@ -436,8 +449,10 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 		}
 		if stop > 0 && (coordinators[toks[stop-1].lower] || toks[stop-1].is(text, ",")) {
+			// "X reported ..., but said"; "X issued a warning, labelling
+			// the storm"
 			if m := a.subjectOf(toks, v); !m.empty() {
-				return found{m: m, cue: toks[v].text(text)}, true // "X reported ..., but said"
+				return found{m: m, cue: toks[v].text(text)}, true
 			}
 		}
 	}
