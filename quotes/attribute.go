@@ -541,10 +541,12 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 	if end > k && end < i && toks[end].kind == word && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
 		end = rightNP(toks, end, i, text) // "Lindenhof’s head teacher"
 	}
-	if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
-		return mention{text: n.name, name: n.name, off: toks[end].start} // "..., Renate Kühnle, defended"
-	}
 	m := mentionOf(toks, k, end, text)
+	if isRole(m) || end > k && isPossessive(toks[end-1]) {
+		if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
+			return mention{text: n.name, name: n.name, off: toks[end].start} // "Lindenhof’s head teacher, Renate Kühnle, defended"
+		}
+	}
 	if m.empty() || m.generic || (m.pronoun == "" && !toks[k].upper && !isRole(m)) {
 		return mention{}
 	}
@@ -743,7 +745,7 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		m := mentionOf(toks, start, end, text)
-		subject := isSubjectAt(toks, start, text)
+		subject := isSubjectAt(toks, start, text) && !isPossessive(toks[end-1])
 		if isRole(m) {
 			if n, nend := a.nameAfterComma(toks, end); n != nil {
 				n.addRole(m.role)
@@ -778,6 +780,19 @@ func (a *attributor) register(toks []token) {
 		}
 	}
 	learnGender(people, toks)
+	a.pronounSubject(toks)
+}
+
+// pronounSubject keeps the person a sentence's subject pronoun refers to
+// current: "Asked about it, she was blunt." makes her the latest subject.
+func (a *attributor) pronounSubject(toks []token) {
+	m := a.subjectOf(toks, len(toks))
+	if m.pronoun == "" {
+		return
+	}
+	if e := a.cast.byPronoun(m.pronoun, m.off); e != nil {
+		a.cast.see(e, true, m.off)
+	}
 }
 
 // isSubjectAt reports whether a noun phrase starting at toks[start] is
@@ -826,6 +841,9 @@ func (a *attributor) roleSubject(toks []token) *entity {
 	a.cast.see(e, true, toks[k].start)
 	return e
 }
+
+// isPossessive reports whether t is a word with a possessive ’s.
+func isPossessive(t token) bool { return possessiveBase(t.lower) != t.lower }
 
 // isDateline reports whether toks[k] is a dateline in capitals opening a
 // story: "CORK —", "BERGVIK, Norway".

@@ -166,6 +166,9 @@ func (c *cast) add(name string, body bool) *entity {
 func (c *cast) byRole(noun string, body bool) *entity {
 	var best *entity
 	for _, e := range c.ents {
+		if e.body != bodyNouns[noun] {
+			continue // "the authority" is a body, "the inspector" a person
+		}
 		if e.hasRole(noun) && (best == nil || e.lastSeen > best.lastSeen) {
 			best = e
 		}
@@ -275,6 +278,9 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 		}
 		return nil, Unattributed
 	case m.generic:
+		if e := c.find(m.name, false); e != nil && m.det == "" {
+			return e, Explicit // "Sanders said": a plural-looking surname
+		}
 		return nil, Unattributed
 	case m.head != "" && m.name == m.role:
 		return c.resolveRole(m)

@@ -245,6 +245,9 @@ func mentionOf(toks []token, start, stop int, text string) mention {
 		return mention{}
 	}
 	splitTitle(&m, toks[i:stop], text)
+	if stop-i == 1 && m.det == "" && pluralNoun(toks[i].lower) {
+		m.generic = true // "Promoters said"
+	}
 	return m
 }
 
@@ -421,6 +424,20 @@ func countryLike(name string) bool {
 // countries are names of countries and capitals that stand for their
 // governments ("Washington said", "Vietnam has asked").
 var countries = setOf("afghanistan algeria argentina australia austria bangladesh belgium brazil britain canada chile china colombia denmark egypt estonia ethiopia finland france germany ghana greece india indonesia iran iraq ireland israel italy japan jordan kenya korea latvia lithuania malaysia mexico morocco netherlands nigeria norway pakistan peru philippines poland portugal qatar romania russia senegal singapore spain sweden switzerland syria taiwan tanzania thailand turkey uganda ukraine vietnam yemen zimbabwe washington london paris berlin beijing moscow tokyo delhi islamabad kabul brussels ottawa canberra madrid rome athens ankara cairo tehran baghdad kyiv warsaw vienna stockholm oslo copenhagen helsinki dublin lisbon bern geneva nairobi lagos accra pretoria seoul manila jakarta hanoi bangkok")
+
+// pluralNoun reports whether a capitalised word alone is more likely a
+// plural noun ("Promoters", "Analysts") than a name.
+func pluralNoun(w string) bool {
+	if genericRoles[w] {
+		return true
+	}
+	for _, suf := range []string{"ers", "ors", "ists", "ants", "ents", "ians", "ives"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
 
 // firstRune returns the first rune of s.
 func firstRune(s string) rune {
