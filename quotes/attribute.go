@@ -219,7 +219,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 		e, method = a.cast.resolve(r.m)
 	}
 	if e == nil {
-		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue}
+		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: channelOf(toks, a.texts)}
 		return
 	}
 	if r.appos != "" {
