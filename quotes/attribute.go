@@ -896,7 +896,7 @@ func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 // learnGender gives the one person a sentence names the gender of the
 // pronouns that follow in it ("Lan said her team ...").
 func learnGender(people []*entity, toks []token) {
-	if len(people) != 1 || people[0].gender != "" {
+	if len(people) != 1 || people[0].gender != "" || !people[0].person {
 		return
 	}
 	for _, t := range toks {

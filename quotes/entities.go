@@ -312,7 +312,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 			return e, Explicit
 		}
 	}
-	if m.det == "the" || m.det == "" || m.det == "this" {
+	if m.det == "the" || m.det == "" || m.det == "this" || possessivePronouns[m.det] != "" {
 		if e := c.byRole(m.head, m.body); e != nil {
 			return e, Role
 		}
@@ -328,7 +328,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		}
 	}
 	if m.det != "" && !named {
-		return nil, Unattributed
+		return nil, Unattributed // "a spokesperson", "its chief executive": unknown
 	}
 	e := c.add(m.role, m.body)
 	e.addRole(m.head)

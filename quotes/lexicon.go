@@ -171,7 +171,7 @@ lawyer attorney counsel barrister solicitor
 analyst analysts economist economists expert experts
 researcher scientist professor academic
 doctor physician surgeon nurse
-founder owner
+founder owner agent
 resident residents witness witnesses survivor victim neighbour neighbor
 mother father son daughter wife husband brother sister widow
 friend colleague

@@ -48,7 +48,7 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 			return start - 1, stop, appos
 		}
 	}
-	for start > lo && npWord(toks, start-1, lo, text) {
+	for start > lo && (npWord(toks, start-1, lo, text) || compoundRole(toks, start-1, stop)) {
 		start--
 		if determiners[toks[start].lower] && !complementAt(toks, start-1) {
 			break
@@ -209,7 +209,7 @@ func rightNP(toks []token, start, hi int, text string) int {
 			return k + 1
 		}
 	}
-	for k < hi && npWord(toks, k, -1, text) {
+	for k < hi && (npWord(toks, k, -1, text) || compoundRole(toks, k, hi)) {
 		if k > start && determiners[toks[k].lower] && !complementAt(toks, k-1) {
 			break
 		}
@@ -349,6 +349,19 @@ func nameStart(toks []token, text string) int {
 		n = p
 	}
 	return n
+}
+
+// compoundRole reports whether the lower-case word toks[k] is the first
+// half of a role such as "campaign director" or "election agent".
+func compoundRole(toks []token, k, hi int) bool {
+	if k+1 >= hi || !lowerWord(toks[k]) || skippable[toks[k].lower] || prepositions[toks[k].lower] || relativeWords[toks[k].lower] {
+		return false
+	}
+	if _, cue := cueVerbs[toks[k].lower]; cue {
+		return false
+	}
+	n := toks[k+1]
+	return n.kind == word && !n.upper && roleNouns[n.lower] && !genericRoles[n.lower]
 }
 
 // complementAt reports whether toks[i] is the "for" or "of" of a role's
