@@ -304,11 +304,17 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 	dash := false
 	for k < len(toks) && toks[k].kind == punct && !toks[k].is(text, ".") {
 		c := toks[k].text(text)
-		dash = dash || c == "—" || c == "–" || c == "-"
+		dash = dash || c == "—" || c == "–" || c == "-" || c == ":"
 		k++
 	}
 	if k >= len(toks) || toks[k].kind == quote {
 		return found{}, false
+	}
+	if dash && lowerWord(toks[k]) {
+		// "‘The ice is not waiting’: glaciologist Nguyễn Thị Lan"
+		if m := a.speakerAfterCue(toks, k); !m.empty() && m.pronoun == "" {
+			return found{m: m, cue: "—"}, true
+		}
 	}
 	if coordinators[toks[k].lower] && k+1 < len(toks) {
 		if _, ok := cueAt(toks, k+1); ok {
