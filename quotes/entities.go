@@ -245,10 +245,6 @@ func isDemonym(name string) bool {
 	return false
 }
 
-// institutional roles speak for a body; "the spokesperson" never means
-// whoever was mentioned last.
-var institutional = setOf("spokesperson spokesman spokeswoman spokespeople spokesmen official officials officer source sources")
-
 // genderOf returns the gender an honorific or role implies.
 func genderOf(role string) string {
 	for _, w := range strings.Fields(strings.ToLower(role)) {

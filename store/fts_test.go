@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -157,8 +156,8 @@ func TestFTS_database_shared_with_a_build_without_FTS(t *testing.T) {
 	if !builtWithFTS {
 		t.Skip("run with -tags sqlite_fts5 to test sharing with a build without it")
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
 		t.Skip("no go tool to build the binary without FTS5")
 	}
 	bin := filepath.Join(t.TempDir(), "nofts.test")

@@ -105,16 +105,6 @@ func quoteOf(a *sources.Article, text, name, mention string) quotes.Quote {
 	}
 	return q
 }
-
-// keysOf returns the keys of qs.
-func keysOf(qs []StoredQuote) []int64 {
-	keys := make([]int64, len(qs))
-	for i, q := range qs {
-		keys[i] = q.Key
-	}
-	return keys
-}
-
 // textsOf returns the texts of qs, nil if there are none.
 func textsOf(qs []StoredQuote) []string {
 	var texts []string
