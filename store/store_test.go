@@ -105,6 +105,7 @@ func quoteOf(a *sources.Article, text, name, mention string) quotes.Quote {
 	}
 	return q
 }
+
 // textsOf returns the texts of qs, nil if there are none.
 func textsOf(qs []StoredQuote) []string {
 	var texts []string
