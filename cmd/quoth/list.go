@@ -25,22 +25,13 @@ Examples:
 			&cli.StringFlag{Name: "outlet", Usage: "only articles from outlet `NAME`"},
 			&cli.IntFlag{Name: "limit", Usage: "show at most `N` articles (0: all)"},
 		},
-		Action: func(c *cli.Context) error {
-			format := c.String("format")
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			db, err := openDB(c)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+		Action: withDB(func(c *cli.Context, db *store.DB, format string) error {
 			arts, err := db.Articles(c.Context, store.ArticleFilter{Outlet: c.String("outlet"), Limit: c.Int("limit")})
 			if err != nil {
 				return err
 			}
 			return articleListing(arts).write(io.stdout, format)
-		},
+		}),
 	}
 }
 
@@ -86,16 +77,7 @@ Examples:
 			&cli.StringFlag{Name: "search", Usage: "only quotes containing the words of `TEXT`"},
 			&cli.IntFlag{Name: "limit", Usage: "show at most `N` quotes (0: all)"},
 		},
-		Action: func(c *cli.Context) error {
-			format := c.String("format")
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			db, err := openDB(c)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+		Action: withDB(func(c *cli.Context, db *store.DB, format string) error {
 			f := store.QuoteFilter{Speaker: c.String("speaker"), Outlet: c.String("outlet"), Search: c.String("search"), Limit: c.Int("limit")}
 			if f.Search != "" && db.FTSHint() != "" && !c.Bool("quiet") {
 				fmt.Fprintln(io.stderr, db.FTSHint())
@@ -105,7 +87,7 @@ Examples:
 				return err
 			}
 			return quoteListing(qs).write(io.stdout, format)
-		},
+		}),
 	}
 }
 

@@ -23,19 +23,13 @@ articles" or the start (4 or more hex digits) of the article's ID.
 Examples:
    quoth show 2
    quoth show 9e22b0ab --format json`,
-		Action: func(c *cli.Context) error {
+		Before: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("show: want one ARTICLE (a key from 'quoth articles' or an ID prefix), got %d arguments", c.NArg())
 			}
-			format := c.String("format")
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			db, err := openDB(c)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+			return nil
+		},
+		Action: withDB(func(c *cli.Context, db *store.DB, format string) error {
 			a, qs, err := db.Article(c.Context, c.Args().First())
 			if err != nil {
 				return fmt.Errorf("show %s: %w", c.Args().First(), err)
@@ -44,7 +38,7 @@ Examples:
 				return showJSON(io.stdout, a, qs)
 			}
 			return showText(io.stdout, a, qs)
-		},
+		}),
 	}
 }
 
