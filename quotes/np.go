@@ -136,7 +136,7 @@ func npWord(toks []token, i, lo int, text string) bool {
 		if (t.lower == "and" || t.lower == "&") && inOfName(toks, i) {
 			return true // "Ministry of Energy and Climate"
 		}
-		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || modifiers[w] || w != t.lower || strings.ContainsRune(t.lower, '-')
+		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || bodyNouns[w] || modifiers[w] || w != t.lower || strings.ContainsRune(t.lower, '-')
 	}
 	return false
 }
@@ -261,7 +261,7 @@ func splitTitle(m *mention, toks []token, text string) {
 	}
 	last := toks[len(toks)-1]
 	head := possessiveBase(last.lower)
-	if !last.upper && roleNouns[head] && roleWithComplement(toks) < 0 {
+	if !last.upper && (roleNouns[head] || bodyNouns[head]) && roleWithComplement(toks) < 0 {
 		m.head = head
 		m.role = text[toks[0].start:last.end]
 		m.name = m.role
