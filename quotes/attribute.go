@@ -426,6 +426,12 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		if !ok {
 			continue
 		}
+		if cue == "in the words of" {
+			if m := a.speakerAfterCue(toks, v+1); !m.empty() {
+				return found{m: m, cue: cue}, true // "in the words of their chairman, Callum MacAskill,"
+			}
+			continue
+		}
 		if cue == "according to" || (v+1 < i && toks[v+1].lower == "by") {
 			start := v + 2
 			end := rightNP(toks, start, i, text)
@@ -452,6 +458,15 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 			if !r.m.empty() {
 				return r, true
+			}
+		}
+		if stop > 1 && relativeWords[toks[stop-1].lower] && toks[stop-2].is(text, ",") {
+			// "the Alliance for a Living Valley, a coalition of ..., which
+			// has labelled": the phrase the clause belongs to
+			if s, e, _ := leftNP(toks, 0, stop-1, text); s < e {
+				if m := mentionOf(toks, s, e, text); !m.empty() {
+					return found{m: m, cue: toks[v].text(text)}, true
+				}
 			}
 		}
 		if stop > 0 && (coordinators[toks[stop-1].lower] || toks[stop-1].is(text, ",")) {
@@ -526,15 +541,15 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 	return found{}, false
 }
 
-// subjectOf returns the noun phrase that opens the sentence toks, before
-// toks[i], when it names a person or body: "But Wojciech Nowak".
-func (a *attributor) subjectOf(toks []token, i int) mention {
-	text := a.doc.Text
+// subjectStart returns where the subject of the sentence toks begins,
+// after an opening phrase ("In a letter to parents, ...", "Asked on
+// Tuesday whether ..., ") and opening words ("But", "Meanwhile").
+func subjectStart(toks []token, i int, text string) int {
 	k := 0
 	if first := toks[0]; first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower]) {
 		c := k
 		for c < i && !toks[c].is(text, ",") {
-			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
+			c++
 		}
 		if c < i {
 			k = c
@@ -543,6 +558,14 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 	for k < i && (toks[k].kind == punct || toks[k].kind == word && openers[toks[k].lower]) {
 		k++
 	}
+	return k
+}
+
+// subjectOf returns the noun phrase that opens the sentence toks, before
+// toks[i], when it names a person or body: "But Wojciech Nowak".
+func (a *attributor) subjectOf(toks []token, i int) mention {
+	text := a.doc.Text
+	k := subjectStart(toks, i, text)
 	end := rightNP(toks, k, i, text)
 	if end > k && end < i && toks[end].kind == word && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
 		end = rightNP(toks, end, i, text) // "Lindenhof’s head teacher"
@@ -820,11 +843,8 @@ func isSubjectAt(toks []token, start int, text string) bool {
 // role: "The president, for his part, maintained ...".
 func (a *attributor) roleSubject(toks []token) *entity {
 	text := a.doc.Text
-	k := 0
-	for k < len(toks) && (toks[k].kind == punct || openers[toks[k].lower]) {
-		k++
-	}
-	if k >= len(toks) || toks[k].lower != "the" {
+	k := subjectStart(toks, len(toks), text)
+	if k >= len(toks) || (toks[k].lower != "the" && !isPossessive(toks[k])) {
 		return nil
 	}
 	end := rightNP(toks, k, len(toks), text)
@@ -835,7 +855,10 @@ func (a *attributor) roleSubject(toks []token) *entity {
 	if !isRole(m) || m.generic {
 		return nil
 	}
-	e := a.cast.byRole(m.head, m.body)
+	var e *entity
+	if toks[k].lower == "the" {
+		e = a.cast.byRole(m.head, m.body)
+	}
 	if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
 		e = n // "The institute’s director, Kenjiro Ashida, said"
 		e.addRole(m.role)

@@ -132,6 +132,7 @@ var phrasalCues = map[string]string{
 	"pointed out": "point out", "points out": "point out", "point out": "point out",
 	"went on": "go on", "goes on": "go on",
 	"according to": "according to",
+	"words of":     "in the words of",
 }
 
 // pronouns that can be the subject of a speech verb.
@@ -264,7 +265,7 @@ var skippable = setOf("also later then has had have was were is are once again f
 
 // prepositions that open a phrase the attribution reads past: "said on
 // Saturday", "in a statement".
-var prepositions = setOf("in on at during via through over after before from by to with outside inside near into following under across behind beside towards toward against about")
+var prepositions = setOf("in on at during via through over after before from to with outside inside near into following under across behind beside towards toward against about")
 
 // titleNouns announce a title, not speech: the film "The Long Night".
 var titleNouns = setOf("book novel memoir film movie song album single record report series show programme program play musical documentary poem column podcast exhibition operation campaign initiative slogan headline hashtag motto play opera painting track episode anthem brand project plan scheme bill act strategy doctrine manifesto tour festival award prize game app newsletter magazine")

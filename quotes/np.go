@@ -50,7 +50,7 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 	}
 	for start > lo && (npWord(toks, start-1, lo, text) || compoundRole(toks, start-1, stop)) {
 		start--
-		if determiners[toks[start].lower] && !complementAt(toks, start-1) {
+		if determiners[toks[start].lower] && !complementAt(toks, start-1) && !nameArticle(toks, start) {
 			break
 		}
 	}
@@ -210,7 +210,7 @@ func rightNP(toks []token, start, hi int, text string) int {
 		}
 	}
 	for k < hi && (npWord(toks, k, -1, text) || compoundRole(toks, k, hi)) {
-		if k > start && determiners[toks[k].lower] && !complementAt(toks, k-1) {
+		if k > start && determiners[toks[k].lower] && !complementAt(toks, k-1) && !nameArticle(toks, k) {
 			break
 		}
 		k++
@@ -362,6 +362,16 @@ func compoundRole(toks []token, k, hi int) bool {
 	}
 	n := toks[k+1]
 	return n.kind == word && !n.upper && roleNouns[n.lower] && !genericRoles[n.lower]
+}
+
+// nameArticle reports whether the article at toks[i] stands inside a
+// name: "Alliance for a Living Valley", "Office of the Privacy
+// Commissioner".
+func nameArticle(toks []token, i int) bool {
+	if i < 2 || i+1 >= len(toks) || (toks[i-1].lower != "for" && toks[i-1].lower != "of") {
+		return false
+	}
+	return toks[i-2].upper && toks[i+1].upper
 }
 
 // complementAt reports whether toks[i] is the "for" or "of" of a role's
