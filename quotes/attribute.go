@@ -546,10 +546,21 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 // Tuesday whether ..., ") and opening words ("But", "Meanwhile").
 func subjectStart(toks []token, i int, text string) int {
 	k := 0
-	if first := toks[0]; first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower]) {
+	first := toks[0]
+	if first.kind == word && prepositions[first.lower] {
+		j := 1 // "On Tuesday evening the union announced"
+		for j < i && toks[j].kind == word && (timeWords[toks[j].lower] || timeOpeners[toks[j].lower] || isNumber(toks[j].lower)) {
+			j++
+		}
+		if j > 1 && j < i && (toks[j].is(text, ",") || determiners[toks[j].lower] || toks[j].upper) {
+			k = j
+			first = token{}
+		}
+	}
+	if first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower]) {
 		c := k
 		for c < i && !toks[c].is(text, ",") {
-			c++
+			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
 		}
 		if c < i {
 			k = c
@@ -844,6 +855,17 @@ func isSubjectAt(toks []token, start int, text string) bool {
 func (a *attributor) roleSubject(toks []token) *entity {
 	text := a.doc.Text
 	k := subjectStart(toks, len(toks), text)
+	if k < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an") {
+		// "A spokesperson for the State Emergency Management Office said"
+		end := rightNP(toks, k, len(toks), text)
+		if m := mentionOf(toks, k, end, text); isRole(m) && !m.generic {
+			if e, _ := a.cast.resolve(m); e != nil {
+				a.cast.see(e, true, toks[k].start)
+				return e
+			}
+		}
+		return nil
+	}
 	if k >= len(toks) || (toks[k].lower != "the" && !isPossessive(toks[k])) {
 		return nil
 	}

@@ -295,12 +295,22 @@ func (c *cast) resolve(m mention) (*entity, Method) {
 func (c *cast) resolveRole(m mention) (*entity, Method) {
 	if m.of != "" {
 		name := c.bodyRole(m)
+		if name == "" {
+			return nil, Unattributed
+		}
 		e := c.find(name, false)
 		if e == nil {
 			e = c.add(name, false)
 			e.addRole(m.head)
 		}
 		return e, Explicit
+	}
+	if w := strings.Fields(strings.ToLower(m.role)); m.of == "" && len(w) >= 2 && bodyNouns[w[len(w)-2]] && !strings.ContainsFunc(m.role, isUpperRune) {
+		m.of = w[len(w)-2] // "a council spokesperson": the council's
+		if e, method := c.resolveRole(m); e != nil {
+			return e, method
+		}
+		m.of = ""
 	}
 	named := strings.ContainsFunc(m.role, isUpperRune)
 	if named {
@@ -343,6 +353,9 @@ func (c *cast) bodyRole(m mention) string {
 	}
 	if b != nil && b.body {
 		return b.name + " " + m.head
+	}
+	if !strings.Contains(m.role, " for ") && !strings.Contains(m.role, " of ") {
+		return ""
 	}
 	words := strings.Fields(m.role)
 	for i, w := range words {

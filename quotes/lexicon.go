@@ -173,6 +173,7 @@ analyst analysts economist economists expert experts
 researcher scientist professor academic
 doctor physician surgeon nurse
 founder owner agent
+member
 resident residents witness witnesses survivor victim neighbour neighbor
 mother father son daughter wife husband brother sister widow
 friend colleague

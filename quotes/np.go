@@ -198,6 +198,11 @@ func possessiveBase(w string) string {
 			return w[:len(w)-len(suf)]
 		}
 	}
+	for _, suf := range []string{"s'", "s’"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)+1] // "workers’"
+		}
+	}
 	return w
 }
 
@@ -214,7 +219,7 @@ func rightNP(toks []token, start, hi int, text string) int {
 			break
 		}
 		k++
-		if possessiveBase(toks[k-1].lower) != toks[k-1].lower {
+		if isPossessive(toks[k-1]) && !(k < hi && toks[k].upper && bodyNouns[toks[k].lower]) {
 			break // "Eirik Haugland's Labour Front": the owner ends the phrase
 		}
 	}
@@ -299,6 +304,9 @@ func splitTitle(m *mention, toks []token, text string) {
 		n = 1 // "Meteorologist Adaeze Nwachukwu"
 	}
 	person := len(toks)-n >= 2 || (n > 0 && n < len(toks) && titles[strings.Trim(toks[n-1].lower, ".")])
+	if n == 1 && toks[0].upper && bodyNouns[toks[0].lower] {
+		person = false // "Operation Sea Lantern", "Ministry Tower"
+	}
 	if !person && (hasBodyWord(toks) || countryLike(full)) {
 		m.name, m.body = full, true
 		return

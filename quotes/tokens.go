@@ -132,6 +132,12 @@ func wordEnd(text string, i, end int) int {
 			j += w
 			continue
 		}
+		if (r == '’' || r == '\'') && j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+			next, _ := utf8.DecodeRuneInString(text[j+w : end])
+			if j+w >= end || unicode.IsSpace(next) {
+				return j + w // "the Workers’ Union": a plural possessive
+			}
+		}
 		if !isJoiner(r) || j+w >= end {
 			break
 		}
