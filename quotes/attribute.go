@@ -287,7 +287,7 @@ func cueAt(toks []token, k int) (string, bool) {
 		}
 	}
 	_, ok := cueVerbs[t.lower]
-	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "") {
+	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "" || isPossessive(toks[k-1])) {
 		return "", false // "the state", "his post": nouns
 	}
 	if ok && k > 1 && nounCues[t.lower] && lowerWord(toks[k-1]) && !skippable[toks[k-1].lower] && determiners[toks[k-2].lower] {
@@ -546,7 +546,13 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 // Tuesday whether ..., ") and opening words ("But", "Meanwhile").
 func subjectStart(toks []token, i int, text string) int {
 	k := 0
-	first := toks[0]
+	if isDateline(toks, 0, text) {
+		k = 2 // "CORK — The leader of ..."
+	}
+	if k >= i || k >= len(toks) {
+		return min(k, i)
+	}
+	first := toks[k]
 	if first.kind == word && prepositions[first.lower] {
 		j := 1 // "On Tuesday evening the union announced"
 		for j < i && toks[j].kind == word && (timeWords[toks[j].lower] || timeOpeners[toks[j].lower] || isNumber(toks[j].lower)) {

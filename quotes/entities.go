@@ -245,6 +245,9 @@ func isDemonym(name string) bool {
 	return false
 }
 
+// placeWords begin the names of places: "San Telmo", "Fort William".
+var placeWords = setOf("san santa são saint st st. fort port mount mt lake cape glen los las")
+
 // genderOf returns the gender an honorific or role implies.
 func genderOf(role string) string {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
@@ -394,7 +397,7 @@ func (c *cast) resolveName(m mention) *entity {
 			e.gender = givenNames[first[:i]] // "Anna-Katharina"
 		}
 	}
-	e.person = e.person || e.gender != ""
+	e.person = (e.person || e.gender != "") && !placeWords[e.words[0]]
 	return e
 }
 

@@ -57,7 +57,7 @@ func FuzzExtract(f *testing.F) {
 // quotation marks, apostrophes, punctuation and attribution words: the
 // cases the fuzzer explores, kept deterministic for every test run.
 func TestExtractOnRandomText(t *testing.T) {
-	alpha := []string{"\"", "'", "‘", "’", "“", "”", "«", "»", "‹", "›", "„", "‚", "「", "」", " ", "\n\n", "a", "Tom", "West", "said", ",", ".", ":", "—", "he", "the", "spokesperson", "of", "for", "and", "(", ")", "s", "90", "n", "X", "US", "Mr", "according", "to", "by", "-", "?", "!", "A", "B", "Asked", "In", "’s", "'s", "68", "who", "manager", "Robson", "Kelly-Ann", "Lindenhof’s", "head", "teacher", "told", "wrote", "The", "said:", "—", "statement", "on", "Monday"}
+	alpha := []string{"\"", "'", "‘", "’", "“", "”", "«", "»", "‹", "›", "„", "‚", "「", "」", " ", "\n\n", "a", "Tom", "West", "said", ",", ".", ":", "—", "he", "the", "spokesperson", "of", "for", "and", "(", ")", "s", "90", "n", "X", "US", "Mr", "according", "to", "by", "-", "?", "!", "A", "B", "Asked", "In", "’s", "'s", "68", "who", "manager", "Robson", "Kelly-Ann", "Lindenhof’s", "head", "teacher", "told", "wrote", "The", "said:", "—", "statement", "on", "Monday", "CORK", "NATO"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder

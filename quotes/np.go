@@ -283,6 +283,9 @@ func splitTitle(m *mention, toks []token, text string) {
 			if determiners[c[0].lower] {
 				c = c[1:]
 			}
+			for len(c) > 1 && !c[0].upper && c[1].upper {
+				c = c[1:] // "the charity Elder Shield"
+			}
 			// "spokesperson for the Ashport Transit Company" is the
 			// "Ashport Transit Company spokesperson"
 			m.role = text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(text)
