@@ -186,45 +186,6 @@ func timeElement(doc *goquery.Document) string {
 	return doc.Find("time[datetime]").First().AttrOr("datetime", "")
 }
 
-// dateLayouts are the date forms found in news pages' metadata, tried in
-// order. Forms without a zone are read as UTC.
-var dateLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999 -0700",
-	"2006-01-02 15:04:05.999999999",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	"2006/01/02",
-	"20060102",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	"January 2, 2006 15:04",
-	"January 2, 2006 3:04 PM",
-	"January 2, 2006",
-	"Jan 2, 2006",
-	"2 January 2006 15:04",
-	"2 January 2006",
-	"2 Jan 2006",
-}
-
-// parseDate reads a date in any of dateLayouts.
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
 // firstTime returns the first candidate that parses as a date.
 func firstTime(candidates ...string) time.Time {
 	for _, c := range candidates {

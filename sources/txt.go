@@ -74,32 +74,6 @@ func (m meta) fill(a *Article) {
 	}
 }
 
-// metaDateLayouts are the forms of publication time parseMetaDate reads.
-// Times without a zone are taken as UTC.
-var metaDateLayouts = []string{
-	time.RFC3339,
-	"2006-01-02T15:04:05", "2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 MST",
-	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02",
-	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
-	"Mon, 2 Jan 2006", "Monday, January 2, 2006", "Monday, 2 January 2006",
-	"January 2, 2006", "January 2 2006", "January 2, 2006 15:04", "January 2, 2006 3:04 PM",
-	"January 2, 2006 3:04 pm", "Jan 2, 2006", "Jan. 2, 2006", "Jan 2, 2006 15:04", "Jan 2, 2006 3:04 PM",
-	"2 January 2006", "2 January, 2006", "2 January 2006 15:04", "2 Jan 2006", "2 Jan, 2006",
-	"2 Jan 2006 15:04", "2 Jan 2006 15:04:05", "2 Jan 2006 15:04 MST", "2 Jan 2006 3:04 PM",
-}
-
-// parseMetaDate reads a publication time in one of metaDateLayouts.
-func parseMetaDate(s string) (time.Time, error) {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, layout := range metaDateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
-}
-
 // txtHeaderKeys are the keys a plain-text header may use (lower case):
 // fewer than metaFields, so that a story opening with "Source: ..." is
 // not taken for a header.
