@@ -21,7 +21,6 @@ var confidence = map[Method]float64{
 type attributor struct {
 	doc       Document
 	texts     texts
-	spans     []span
 	qs        []Quote
 	cast      cast
 	last      *entity // speaker of the latest attributed quote
@@ -41,7 +40,7 @@ type found struct {
 // attribute fills in the Speaker of every quote and flags title-like
 // quotes. Headlines are read last, when the story has named its people.
 func attribute(doc Document, spans []span, qs []Quote) {
-	a := attributor{doc: doc, texts: newTexts(doc.Text), spans: spans, qs: qs, lastBlock: -2}
+	a := attributor{doc: doc, texts: newTexts(doc.Text), qs: qs, lastBlock: -2}
 	frames := buildFrames(a.texts, doc, spans)
 	var heads []*frame
 	for i := range frames {
@@ -520,8 +519,8 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 		if base := possessiveBase(t.lower); base != t.lower {
 			start, _, _ := leftNP(toks, 0, p, text)
 			m := mentionOf(toks, start, p+1, text)
-			m.name = trimPossessive(m.name)
-			m.role = trimPossessive(m.role)
+			m.name = possessiveBase(m.name)
+			m.role = possessiveBase(m.role)
 			m.head = possessiveBase(m.head)
 			return found{m: m, cue: ":"}, !m.empty()
 		}
@@ -584,7 +583,7 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 	text := a.doc.Text
 	k := subjectStart(toks, i, text)
 	end := rightNP(toks, k, i, text)
-	if end > k && end < i && toks[end].kind == word && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
+	if end > k && end < i && toks[end].kind == word && isPossessive(toks[end-1]) {
 		end = rightNP(toks, end, i, text) // "Lindenhof’s head teacher"
 	}
 	m := mentionOf(toks, k, end, text)
@@ -597,14 +596,6 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 		return mention{}
 	}
 	return m
-}
-
-// trimPossessive drops a trailing ’s.
-func trimPossessive(s string) string {
-	for _, suf := range []string{"'s", "’s"} {
-		s = strings.TrimSuffix(s, suf)
-	}
-	return s
 }
 
 // carry gives a quote without an attribution of its own the speaker of
@@ -876,7 +867,7 @@ func (a *attributor) roleSubject(toks []token) *entity {
 		return nil
 	}
 	end := rightNP(toks, k, len(toks), text)
-	if end > k && end < len(toks) && possessiveBase(toks[end-1].lower) != toks[end-1].lower {
+	if end > k && end < len(toks) && isPossessive(toks[end-1]) {
 		end = rightNP(toks, end, len(toks), text) // "The institute’s director"
 	}
 	m := mentionOf(toks, k, end, text)

@@ -191,16 +191,17 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-// possessiveBase strips a possessive ’s or s’ from w.
+// possessiveBase strips a possessive ’s ("country’s") or the apostrophe
+// of a plural possessive ("workers’") from w, in either case.
 func possessiveBase(w string) string {
-	for _, suf := range []string{"'s", "’s"} {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
 	}
-	for _, suf := range []string{"s'", "s’"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)+1] // "workers’"
+	for _, ap := range []string{"'", "’"} {
+		if b := strings.TrimSuffix(w, ap); b != w && (strings.HasSuffix(b, "s") || strings.HasSuffix(b, "S")) {
+			return b
 		}
 	}
 	return w
@@ -323,7 +324,7 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.text = "" // "Vietnamese technical": no name in it
 		return
 	}
-	m.name = trimPossessive(text[toks[n].start:last.end])
+	m.name = possessiveBase(text[toks[n].start:last.end])
 	if n > 0 {
 		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
 		m.head = strings.ToLower(toks[n-1].text(text))
