@@ -24,6 +24,11 @@ var fold = strings.NewReplacer(
 // one, leading and trailing space dropped, and case folded. It is for
 // comparison only, never for display.
 func Normalize(s string) string {
+	return normalize(s, true)
+}
+
+// normalize folds typography and spaces in s, and case when lower is set.
+func normalize(s string, lower bool) string {
 	s = fold.Replace(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -37,7 +42,10 @@ func Normalize(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if lower {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

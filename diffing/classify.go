@@ -1,0 +1,359 @@
+package diffing
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// analysis counts what an alignment did to the quote's own words.
+type analysis struct {
+	fragWords, fragMatch, fragSub, fragIns int
+	ctxMatch                               int
+	udel, mdel, bdel                       int  // deletions: unmarked, at an ellipsis, at a bracket
+	negDel                                 bool // a negation lost at an ellipsis or bracket
+	keepBracket                            bool // every word a bracket replaced may be replaced
+	crossDel                               bool // an unmarked cut of a sentence or more
+	insRun                                 [2]int
+	fragFirst, fragLast                    int // source tokens of the quote's first and last placed words
+	spanFirst, spanLast                    int // source tokens of the closest words, context included
+	renFirst, renLast                      int // rendering tokens shown in the diff
+	content                                bool
+}
+
+// gapKind says what stands before item i in the rendering: 'e' for an
+// ellipsis, 'b' for a bracket, 0 for nothing.
+func gapKind(r Rendering, items []item, i int) byte {
+	if i <= 0 || i >= len(items) || !items[i].gapFree {
+		return 0
+	}
+	for _, t := range r.text.Tokens[items[i-1].tok+1 : items[i].tok] {
+		if t.Ellipsis {
+			return 'e'
+		}
+	}
+	return 'b'
+}
+
+// analyse walks the steps of an alignment.
+func analyse(src Text, r Rendering, items []item, steps []Step) analysis {
+	a := analysis{fragFirst: -1, spanFirst: -1, keepBracket: true, renFirst: r.start, renLast: r.end - 1}
+	for _, it := range items {
+		if !it.context {
+			a.fragWords++
+		}
+	}
+	consumed, run, delRun, delFrom := 0, 0, 0, -1
+	for _, st := range steps {
+		if st.Op == Del {
+			a.del(src, r, items, consumed, st.S, &delRun, &delFrom)
+			continue
+		}
+		a.closeDelRun(src, &delRun, delFrom, st.S)
+		it := items[consumed]
+		consumed++
+		a.place(src, r, it, st, &run)
+	}
+	return a
+}
+
+// place records one rendering word's step.
+func (a *analysis) place(src Text, r Rendering, it item, st Step, run *int) {
+	if it.context {
+		if st.Op == Match {
+			a.ctxMatch++
+			a.widen(st.S, st.R)
+		}
+		return
+	}
+	switch st.Op {
+	case Match:
+		a.fragMatch++
+		if !stopwords[src.Tokens[st.S].Norm] {
+			a.content = true
+		}
+	case Sub:
+		a.fragSub++
+	case Ins:
+		a.fragIns++
+		*run++
+		if *run > a.insRun[1]-a.insRun[0] {
+			a.insRun = [2]int{st.R - *run + 1, st.R + 1}
+		}
+		return
+	}
+	*run = 0
+	if a.fragFirst < 0 {
+		a.fragFirst = st.S
+	}
+	a.fragLast = st.S
+	a.widen(st.S, st.R)
+}
+
+// widen extends the closest source words and the shown rendering words.
+func (a *analysis) widen(s, r int) {
+	if a.spanFirst < 0 || s < a.spanFirst {
+		a.spanFirst = s
+	}
+	a.spanLast = max(a.spanLast, s)
+	a.renFirst = min(a.renFirst, r)
+	a.renLast = max(a.renLast, r)
+}
+
+// del records a source word left out before item i.
+func (a *analysis) del(src Text, r Rendering, items []item, i, s int, run *int, from *int) {
+	if i == 0 || i >= len(items) || items[i-1].context || items[i].context {
+		return
+	}
+	w := src.Tokens[s].Norm
+	switch gapKind(r, items, i) {
+	case 'e':
+		a.mdel++
+		a.negDel = a.negDel || isNegation(w)
+	case 'b':
+		a.bdel++
+		a.negDel = a.negDel || isNegation(w)
+		a.keepBracket = a.keepBracket && replaceable[w]
+	default:
+		a.udel++
+		if *run == 0 {
+			*from = s
+		}
+		*run++
+	}
+}
+
+// closeDelRun ends a run of unmarked deletions before source token
+// next and notes whether it cut across sentences.
+func (a *analysis) closeDelRun(src Text, run *int, from, next int) {
+	if *run >= 3 && from > 0 && next >= 0 && next < len(src.Tokens) &&
+		src.Tokens[from-1].Sentence != src.Tokens[next].Sentence {
+		a.crossDel = true
+	}
+	*run = 0
+}
+
+// similarity is the share of the quote's words found in order in the
+// source, against the longer of the quote and its source span (marked
+// gaps left out).
+func (a analysis) similarity(r Rendering) float64 {
+	span := a.fragLast - a.fragFirst + 1 - a.mdel - a.bdel
+	if a.fragFirst < 0 {
+		span = 0
+	}
+	d := max(a.fragWords, span)
+	if d == 0 {
+		return 0
+	}
+	return float64(a.fragMatch) / float64(d)
+}
+
+// classify turns an analysis into a relation.
+func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
+	changes := a.fragSub + a.fragIns + a.udel
+	if c.spliced(src, r, a) {
+		return Spliced
+	}
+	if changes == 0 {
+		return faithful(src, r, a)
+	}
+	if a.fragWords <= 3 {
+		if a.content && a.fragMatch+a.ctxMatch >= 3 {
+			return Altered
+		}
+		return noMatch(src, r)
+	}
+	sim := a.similarity(r)
+	if a.insRun[1]-a.insRun[0] >= 4 && sim < 0.8 {
+		return noMatch(src, r)
+	}
+	if sim >= 0.5 {
+		return Altered
+	}
+	return noMatch(src, r)
+}
+
+// faithful classifies a rendering whose every word is in the source.
+func faithful(src Text, r Rendering, a analysis) Relation {
+	q := r.Quote()
+	switch {
+	case a.mdel > 0 && a.negDel:
+		return Altered
+	case a.mdel > 0:
+		return Elided
+	case a.bdel > 0 && (a.negDel || !a.keepBracket):
+		return Altered
+	case a.bdel > 0 || hasMark(q, func(t Token) bool { return t.Editorial || t.Fixed }):
+		if hasNegation(q) {
+			return Altered
+		}
+		return Bracketed
+	}
+	first, last := wordBounds(src)
+	if a.fragFirst > first || a.fragLast < last {
+		return Excerpt
+	}
+	if bare(src.Orig) == bare(r.quoteText()) {
+		return Verbatim
+	}
+	return Punctuation
+}
+
+// bare is s with typography folded but case kept, without the
+// quotation marks around it.
+func bare(s string) string {
+	return strings.Trim(normalize(s, false), `"' `)
+}
+
+// quoteText is the quote as written, with its own punctuation.
+func (r Rendering) quoteText() string {
+	if r.start >= r.end {
+		return ""
+	}
+	lo := r.text.Tokens[r.start].Start
+	hi := r.text.Tokens[r.end-1].End
+	for hi < len(r.text.Orig) && !unicode.IsSpace(rune(r.text.Orig[hi])) {
+		hi++
+	}
+	return r.text.Orig[lo:hi]
+}
+
+// hasNegation reports whether an editorial word of q negates.
+func hasNegation(q Text) bool {
+	return hasMark(q, func(t Token) bool { return t.Editorial && isNegation(t.Norm) })
+}
+
+func hasMark(q Text, f func(Token) bool) bool {
+	for _, t := range q.Tokens {
+		if f(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBounds returns the first and last word tokens of t.
+func wordBounds(t Text) (first, last int) {
+	first, last = -1, -1
+	for i, tok := range t.Tokens {
+		if tok.Ellipsis || tok.Editorial {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	return first, last
+}
+
+// spliced reports whether the rendering joins separate source passages
+// without a mark: it is covered, but for a word or two, by runs of three
+// or more words that stand in the source in other sentences or in
+// another order.
+func (c *Comparer) spliced(src Text, r Rendering, a analysis) bool {
+	if a.crossDel && a.fragSub+a.fragIns <= 1 {
+		return true
+	}
+	q := r.Quote()
+	words := q.Words()
+	if len(words) < 6 {
+		return false
+	}
+	runs := coverRuns(src, words)
+	covered := 0
+	for _, rn := range runs {
+		covered += rn.n
+	}
+	if len(runs) < 2 || covered*10 < len(words)*9 {
+		return false
+	}
+	slices.SortFunc(runs, func(x, y run) int { return x.r - y.r })
+	for k := 1; k < len(runs); k++ {
+		prev, next := runs[k-1], runs[k]
+		end := prev.s + prev.n
+		if next.s < end || (next.s > end && src.Tokens[end-1].Sentence != src.Tokens[next.s].Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// A run is n words shared by the rendering, from word r, and the source,
+// from token s.
+type run struct{ r, s, n int }
+
+// coverRuns covers words with the longest runs shared with src, longest
+// first, each at least three words long.
+func coverRuns(src Text, words []string) []run {
+	var srcWords []string
+	var srcTok []int
+	for i, t := range src.Tokens {
+		if !t.Ellipsis && !t.Editorial {
+			srcWords = append(srcWords, t.Norm)
+			srcTok = append(srcTok, i)
+		}
+	}
+	used := make([]bool, len(words))
+	var runs []run
+	for {
+		best := longestRun(srcWords, words, used)
+		if best.n < 3 {
+			return runs
+		}
+		for k := best.r; k < best.r+best.n; k++ {
+			used[k] = true
+		}
+		best.s = srcTok[best.s]
+		runs = append(runs, best)
+	}
+}
+
+// longestRun finds the longest run of words, none of them used, that
+// also stands in src.
+func longestRun(src, words []string, used []bool) run {
+	var best run
+	prev := make([]int, len(words)+1)
+	cur := make([]int, len(words)+1)
+	for i := 1; i <= len(src); i++ {
+		for j := 1; j <= len(words); j++ {
+			cur[j] = 0
+			if !used[j-1] && src[i-1] == words[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best.n {
+					best = run{r: j - cur[j], s: i - cur[j], n: cur[j]}
+				}
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// noMatch is the relation of a rendering with nothing close enough in
+// the source: unrelated when the two still share a phrase of three
+// words or more, unsourced otherwise.
+func noMatch(src Text, r Rendering) Relation {
+	if sharedRun(src.Words(), r.Quote().Words()) >= 3 {
+		return Unrelated
+	}
+	return Unsourced
+}
+
+// sharedRun is the length of the longest run of words a and b share.
+func sharedRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cur[j] = 0
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				best = max(best, cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}

@@ -1,0 +1,172 @@
+package diffing
+
+// contextWords is how many of the reporter's words on each side of a
+// quote help place it in the source.
+const contextWords = 6
+
+// A Rendering is a quote as one outlet printed it, with the reporter's
+// words around it when it is a fragment of a sentence.
+type Rendering struct {
+	text       Text
+	start, end int // the quote's tokens in text.Tokens
+}
+
+// NewRendering returns the rendering quote, with up to six words of the
+// reporter's sentence before and after it (either may be empty). The
+// context helps find where a fragment came from: in `the "grave threat"
+// posed by the TTP` the words "posed by the TTP" point at the source's
+// "grave security challenges posed by TTP".
+func NewRendering(before, quote, after string) Rendering {
+	before, after = lastWords(before, contextWords), firstWords(after, contextWords)
+	s := before + " " + quote + " " + after
+	t := NewText(s)
+	lo, hi := len(before)+1, len(before)+1+len(quote)
+	r := Rendering{text: t, start: len(t.Tokens), end: len(t.Tokens)}
+	for i, tok := range t.Tokens {
+		if tok.Start >= lo && r.start == len(t.Tokens) {
+			r.start = i
+		}
+		if tok.Start < hi {
+			r.end = i + 1
+		}
+	}
+	if r.end < r.start {
+		r.end = r.start
+	}
+	return r
+}
+
+// Quote returns the quote's own text, without context.
+func (r Rendering) Quote() Text {
+	if r.start >= r.end {
+		return Text{}
+	}
+	toks := r.text.Tokens[r.start:r.end]
+	lo, hi := toks[0].Start, toks[len(toks)-1].End
+	return Text{Orig: r.text.Orig[lo:hi], Tokens: shift(toks, lo)}
+}
+
+func shift(toks []Token, by int) []Token {
+	out := make([]Token, len(toks))
+	for i, t := range toks {
+		t.Start -= by
+		t.End -= by
+		out[i] = t
+	}
+	return out
+}
+
+// words returns the number of quoted words, editorial ones excluded.
+func (r Rendering) words() int {
+	n := 0
+	for _, t := range r.text.Tokens[r.start:r.end] {
+		if !t.Ellipsis && !t.Editorial {
+			n++
+		}
+	}
+	return n
+}
+
+func lastWords(s string, n int) string {
+	t := NewText(s)
+	if len(t.Tokens) <= n {
+		return s
+	}
+	return s[t.Tokens[len(t.Tokens)-n].Start:]
+}
+
+func firstWords(s string, n int) string {
+	t := NewText(s)
+	if len(t.Tokens) <= n {
+		return s
+	}
+	return s[:t.Tokens[n-1].End]
+}
+
+// A Result says how a rendering stands to a source text.
+type Result struct {
+	// Relation is the class of the pair; Similarity is the share of the
+	// quote's words found in order in the source span, from 0 to 1.
+	Relation   Relation
+	Similarity float64
+	// Start and End are the byte span in the source of the closest
+	// words, and Closest is that text.
+	Start, End int
+	Closest    string
+	// Edits is the word diff from the closest words to the rendering.
+	Edits []Edit
+	// Passages is the number of separate source passages the rendering
+	// draws on: 2 or more for a splice.
+	Passages int
+}
+
+// Changed returns the words the rendering deleted and inserted.
+func (r Result) Changed() (deleted, inserted []string) {
+	for _, e := range r.Edits {
+		switch e.Op {
+		case Delete:
+			deleted = append(deleted, e.Text)
+		case Insert:
+			inserted = append(inserted, e.Text)
+		}
+	}
+	return deleted, inserted
+}
+
+// A Comparer compares renderings with sources. Its zero value is ready;
+// it reuses scratch memory, so one Comparer must not be shared between
+// goroutines.
+type Comparer struct {
+	al        aligner
+	skipEdits bool // leave Result.Edits empty
+}
+
+// Compare says how the rendering r stands to the source text src: the
+// relation, the similarity, the closest source words and the word diff.
+func (c *Comparer) Compare(src Text, r Rendering) Result {
+	items := renderItems(r)
+	steps := c.al.align(src.Tokens, r.text.Tokens, items)
+	a := analyse(src, r, items, steps)
+	res := Result{Relation: Unsourced, Passages: 1}
+	if a.fragMatch == 0 {
+		res.Relation = noMatch(src, r)
+		return res
+	}
+	res.Similarity = a.similarity(r)
+	res.Relation = c.classify(src, r, a)
+	if res.Relation == Spliced {
+		res.Passages = 2
+	}
+	lo, hi := a.spanFirst, a.spanLast+1
+	res.Start, res.End = src.Tokens[lo].Start, src.Tokens[hi-1].End
+	res.Closest = src.Orig[res.Start:res.End]
+	if !c.skipEdits {
+		res.Edits = WordDiff(src.Tokens[lo:hi], r.text.Tokens[a.renFirst:a.renLast+1], src.Orig, r.text.Orig)
+	}
+	return res
+}
+
+// Compare says how the rendering quote stands to source, without
+// context. See Comparer.Compare.
+func Compare(source, quote string) Result {
+	var c Comparer
+	return c.Compare(NewText(source), NewRendering("", quote, ""))
+}
+
+// renderItems lists the rendering's words for alignment: context words,
+// then the quote's words, editorial words and ellipses left out but
+// remembered as free gaps before the next word.
+func renderItems(r Rendering) []item {
+	var items []item
+	gap := false
+	for i, t := range r.text.Tokens {
+		inQuote := i >= r.start && i < r.end
+		if t.Ellipsis || t.Editorial {
+			gap = gap || inQuote
+			continue
+		}
+		items = append(items, item{tok: i, context: !inQuote, gapFree: gap && inQuote})
+		gap = false
+	}
+	return items
+}

@@ -1,0 +1,391 @@
+package diffing
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// An Entry is one rendering of a quote offered to Group.
+type Entry struct {
+	// Text is the quote as printed; Before and After are the reporter's
+	// words around it, which help place a fragment (both may be empty).
+	Text, Before, After string
+	// Speaker is the canonical speaker the article gives, or "".
+	Speaker string
+	// Article identifies the article the quote is in.
+	Article string
+	// Published is when the article came out; zero when unknown.
+	Published time.Time
+	// Primary marks a primary source: a transcript or the speaker's own
+	// statement. A family's primary source is its reference.
+	Primary bool
+}
+
+// A Member is one rendering in a family, with how it stands to the
+// family's reference.
+type Member struct {
+	Entry int
+	Result
+}
+
+// A Family is every rendering of one utterance found in a set of
+// entries. Members lists the reference first.
+type Family struct {
+	Reference int
+	Members   []Member
+}
+
+// Findings returns the members whose relation is a finding.
+func (f Family) Findings() []Member {
+	var out []Member
+	for _, m := range f.Members {
+		if m.Relation.Finding() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Grouper groups renderings into families. Its zero value is ready.
+type Grouper struct {
+	// Progress, if set, is called now and then with the number of
+	// entries done and the total.
+	Progress func(done, total int)
+	// Edits asks for each member's word diff against the reference.
+	// Without it only relations and similarities are computed, which is
+	// much faster on large sets.
+	Edits bool
+}
+
+// candidatesPerEntry is how many of its best candidates each entry is
+// compared with.
+const candidatesPerEntry = 3
+
+// minCandidateScore is the least weight of shared grams that makes two
+// entries worth comparing: about two grams.
+const minCandidateScore = 2.0
+
+// Group puts the entries that render one utterance into families. Only
+// candidate pairs from an n-gram index are compared, so the cost grows
+// near-linearly with the number of entries. Two quotes that share a
+// common phrase but say different things are never in one family; a
+// fragment found inside several quotes joins only the family of the one
+// it most likely came from. Entries that are in no family are left out.
+func (g *Grouper) Group(entries []Entry) []Family {
+	gr := newGrouping(entries)
+	gr.progress = g.Progress
+	gr.linkDuplicates()
+	gr.linkCandidates()
+	gr.linkFragments()
+	gr.attach()
+	return gr.families(g.Edits)
+}
+
+// grouping is the state of one call to Group.
+type grouping struct {
+	entries  []Entry
+	texts    []Text
+	words    [][]string
+	parent   []int32
+	attachTo []attachment
+	cmp      Comparer
+	progress func(done, total int)
+}
+
+// attachment is a weak link: child lies inside parent.
+type attachment struct {
+	child, parent int
+	rank          int
+	score         float64
+}
+
+func newGrouping(entries []Entry) *grouping {
+	gr := &grouping{
+		entries: entries,
+		texts:   make([]Text, len(entries)),
+		words:   make([][]string, len(entries)),
+		parent:  make([]int32, len(entries)),
+	}
+	for i, e := range entries {
+		gr.texts[i] = NewText(e.Text)
+		gr.words[i] = gr.texts[i].Words()
+		gr.parent[i] = int32(i)
+	}
+	return gr
+}
+
+func (gr *grouping) find(i int) int {
+	for int(gr.parent[i]) != i {
+		gr.parent[i] = gr.parent[gr.parent[i]]
+		i = int(gr.parent[i])
+	}
+	return i
+}
+
+// union joins the sets of i and j, the lower root winning so results do
+// not depend on order.
+func (gr *grouping) union(i, j int) {
+	a, b := gr.find(i), gr.find(j)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	gr.parent[b] = int32(a)
+}
+
+// linkDuplicates joins entries with the same words.
+func (gr *grouping) linkDuplicates() {
+	first := make(map[string]int, len(gr.entries))
+	for i, w := range gr.words {
+		if len(w) == 0 {
+			continue
+		}
+		key := strings.Join(w, " ")
+		if j, ok := first[key]; ok {
+			gr.union(j, i)
+			continue
+		}
+		first[key] = i
+	}
+}
+
+// linkCandidates compares each entry of three words or more with its
+// best candidates from the n-gram index.
+func (gr *grouping) linkCandidates() {
+	idx := NewIndex(gr.words)
+	gr.cmp.skipEdits = true
+	for i := range gr.entries {
+		if gr.progress != nil && i%4096 == 0 {
+			gr.progress(i, len(gr.entries))
+		}
+		for _, c := range idx.Candidates(i, candidatesPerEntry) {
+			if c.Score < minCandidateScore {
+				break
+			}
+			if gr.find(i) != gr.find(c.ID) {
+				gr.link(i, c.ID, c.Score)
+			}
+		}
+	}
+	if gr.progress != nil {
+		gr.progress(len(gr.entries), len(gr.entries))
+	}
+}
+
+// link compares two entries, the longer as the source, and joins them:
+// at once when one renders the other, as an attachment when the shorter
+// is a part of the longer (a part may lie inside several quotes).
+func (gr *grouping) link(i, j int, score float64) {
+	src, ren := i, j
+	if len(gr.words[j]) > len(gr.words[i]) {
+		src, ren = j, i
+	}
+	r := gr.cmp.Compare(gr.texts[src], NewRendering("", gr.entries[ren].Text, ""))
+	switch {
+	case r.Relation == Excerpt || r.Relation == Elided:
+		gr.attachTo = append(gr.attachTo, attachment{ren, src, gr.rank(ren, src), score})
+	case r.Relation.Related():
+		gr.union(src, ren)
+	}
+}
+
+// rank orders the possible parents of a part: the same article first,
+// then the same speaker.
+func (gr *grouping) rank(child, parent int) int {
+	c, p := gr.entries[child], gr.entries[parent]
+	r := 0
+	if c.Article != "" && c.Article == p.Article {
+		r += 2
+	}
+	if SameSpeaker(c.Speaker, p.Speaker) {
+		r++
+	}
+	return r
+}
+
+// linkFragments attaches quotes of one to three words to the quotes
+// that contain them, and a fragment contained nowhere to the quote of
+// the same speaker in the same article it best resembles.
+func (gr *grouping) linkFragments() {
+	idx := NewIndex(gr.words)
+	contain := idx.Contain()
+	byArticle := make(map[string][]int)
+	for i, e := range gr.entries {
+		if e.Article != "" && len(gr.words[i]) > gramSize {
+			byArticle[e.Article] = append(byArticle[e.Article], i)
+		}
+	}
+	gr.cmp.skipEdits = true
+	for i, w := range gr.words {
+		if len(w) == 0 || len(w) > gramSize {
+			continue
+		}
+		if parents := contain[i]; len(parents) > 0 {
+			for _, p := range parents {
+				gr.attachTo = append(gr.attachTo, attachment{i, p, gr.rank(i, p), 0})
+			}
+			continue
+		}
+		gr.linkLoose(i, byArticle[gr.entries[i].Article])
+	}
+}
+
+// linkLoose joins fragment i to the quote of the same speaker among
+// others that it renders, altered, when there is one.
+func (gr *grouping) linkLoose(i int, others []int) {
+	e := gr.entries[i]
+	r := NewRendering(e.Before, e.Text, e.After)
+	best, bestSim := -1, 0.0
+	for _, o := range others {
+		if !SameSpeaker(e.Speaker, gr.entries[o].Speaker) {
+			continue
+		}
+		res := gr.cmp.Compare(gr.texts[o], r)
+		if res.Relation.Related() && res.Similarity > bestSim {
+			best, bestSim = o, res.Similarity
+		}
+	}
+	if best >= 0 {
+		gr.union(best, i)
+	}
+}
+
+// attach joins each part to the family of its best parent only, so a
+// common phrase never bridges two families. Parts that were already one
+// set before attaching (two outlets' copies of one fragment) attach
+// once, through the best parent of any of them.
+func (gr *grouping) attach() {
+	for i := range gr.attachTo {
+		gr.attachTo[i].child = gr.find(gr.attachTo[i].child)
+	}
+	slices.SortFunc(gr.attachTo, func(a, b attachment) int {
+		return cmp.Or(a.child-b.child, b.rank-a.rank, cmp.Compare(b.score, a.score), a.parent-b.parent)
+	})
+	for i, a := range gr.attachTo {
+		if i > 0 && gr.attachTo[i-1].child == a.child {
+			continue
+		}
+		gr.union(a.parent, a.child)
+	}
+}
+
+// families collects the sets of two or more entries and compares each
+// member with the family's reference.
+func (gr *grouping) families(edits bool) []Family {
+	sets := make(map[int][]int)
+	var roots []int
+	for i := range gr.entries {
+		r := gr.find(i)
+		if len(sets[r]) == 0 {
+			roots = append(roots, r)
+		}
+		sets[r] = append(sets[r], i)
+	}
+	gr.cmp.skipEdits = !edits
+	var fams []Family
+	for _, r := range roots {
+		if len(sets[r]) < 2 {
+			continue
+		}
+		fams = append(fams, gr.family(sets[r]))
+	}
+	return fams
+}
+
+// family builds one family from its entries.
+func (gr *grouping) family(set []int) Family {
+	ref := gr.reference(set)
+	f := Family{Reference: ref}
+	src := gr.texts[ref]
+	for _, i := range set {
+		e := gr.entries[i]
+		var res Result
+		if i == ref {
+			res = Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
+		} else {
+			res = gr.cmp.Compare(src, NewRendering(e.Before, e.Text, e.After))
+			res.Relation = Attribute(res.Relation, gr.entries[ref].Speaker, e.Speaker)
+		}
+		f.Members = append(f.Members, Member{Entry: i, Result: res})
+	}
+	slices.SortStableFunc(f.Members, func(a, b Member) int {
+		return cmp.Or(boolOrder(a.Entry != ref, b.Entry != ref), gr.entries[a.Entry].Published.Compare(gr.entries[b.Entry].Published), a.Entry-b.Entry)
+	})
+	return f
+}
+
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// reference picks a family's reference: a primary source if there is
+// one, otherwise the earliest dated of the fullest renderings (those
+// with at least four fifths of the longest one's words).
+func (gr *grouping) reference(set []int) int {
+	longest := 0
+	for _, i := range set {
+		if gr.entries[i].Primary {
+			return i
+		}
+		longest = max(longest, len(gr.words[i]))
+	}
+	best := -1
+	for _, i := range set {
+		if len(gr.words[i])*5 < longest*4 {
+			continue
+		}
+		if best < 0 || earlier(gr.entries[i], gr.entries[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// earlier reports whether a came out before b; an unknown date comes
+// last.
+func earlier(a, b Entry) bool {
+	switch {
+	case a.Published.IsZero():
+		return false
+	case b.Published.IsZero():
+		return true
+	}
+	return a.Published.Before(b.Published)
+}
+
+// Attribute turns a faithful relation into Misattributed when the two
+// renderings name different speakers. An unknown speaker differs from
+// no one.
+func Attribute(r Relation, sourceSpeaker, speaker string) Relation {
+	if r.Faithful() && sourceSpeaker != "" && speaker != "" && !SameSpeaker(sourceSpeaker, speaker) {
+		return Misattributed
+	}
+	return r
+}
+
+// SameSpeaker reports whether two speaker names name one speaker: equal
+// after normalisation, or one is the other's last word or words ("West"
+// and "Tom West").
+func SameSpeaker(a, b string) bool {
+	a, b = Normalize(a), Normalize(b)
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasSuffix(b, " "+a)
+}
