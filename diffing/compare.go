@@ -56,17 +56,6 @@ func shift(toks []Token, by int) []Token {
 	return out
 }
 
-// words returns the number of quoted words, editorial ones excluded.
-func (r Rendering) words() int {
-	n := 0
-	for _, t := range r.text.Tokens[r.start:r.end] {
-		if !t.Ellipsis && !t.Editorial {
-			n++
-		}
-	}
-	return n
-}
-
 func lastWords(s string, n int) string {
 	t := NewText(s)
 	if len(t.Tokens) <= n {

@@ -21,8 +21,8 @@ const (
 func TestCompareRelations(t *testing.T) {
 	tests := []struct {
 		name, src, quote string
-		want               Relation
-		closest            string
+		want             Relation
+		closest          string
 	}{
 		{"verbatim with curly marks", "Waiting lists will fall by a third before the winter.",
 			"“Waiting lists will fall by a third before the winter.”", Verbatim, ""},
