@@ -42,6 +42,7 @@ func quoteOf(doc Document, sp *span) Quote {
 	if isDirect(doc, sp, q.Text) {
 		q.Kind = Direct
 	}
+	q.Before, q.After = context(doc, doc.Blocks[sp.block], q.Start, q.End)
 	return q
 }
 

@@ -69,6 +69,9 @@ type Quote struct {
 	// Title reports text that looks like a title, a nickname or scare
 	// quotes rather than speech.
 	Title bool
+	// Before and After are the reporter's words around the quote in its
+	// paragraph, up to about 80 bytes each: what a fragment was set in.
+	Before, After string
 	// Speaker is who said it, as far as can be told.
 	Speaker Attribution
 }

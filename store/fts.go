@@ -146,12 +146,16 @@ func searchTerms(s string) []string {
 	return terms
 }
 
-// ftsQuery returns an FTS5 query that matches text containing every term.
-// Each term is an FTS5 string, so no input is read as query syntax.
-func ftsQuery(terms []string) string {
+// ftsQuery returns an FTS5 query that matches text containing every term,
+// or any term if any is set. Each term is an FTS5 string, so no input is
+// read as query syntax.
+func ftsQuery(terms []string, any bool) string {
 	quoted := make([]string, len(terms))
 	for i, t := range terms {
 		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	if any {
+		return strings.Join(quoted, " OR ")
 	}
 	return strings.Join(quoted, " ")
 }

@@ -43,6 +43,8 @@ type QuoteFilter struct {
 	// any order, and sorts them best match first. Query syntax is not
 	// interpreted: every word is taken as a word.
 	Search string
+	// AnyWord makes Search keep the quotes that hold any of its words.
+	AnyWord bool
 	// Article, if not 0, keeps the quotes of the article with this key.
 	Article int64
 	// Limit, if positive, is the most quotes to return.
@@ -81,7 +83,8 @@ const (
 	quoteColumns = `q.id, q.article_id, q.text, q.start_byte, q.end_byte, q.paragraph,
 		q.kind, q.unclosed, q.title, coalesce(s.name, ''), q.role, q.mention, q.cue,
 		q.channel, q.method, q.confidence, coalesce(q.speaker_id, 0),
-		o.name, a.title, a.url, a.published, a.published_offset`
+		o.name, a.title, a.url, a.published, a.published_offset,
+		q.context_before, q.context_after`
 	quoteJoins = `
 		JOIN articles a ON a.id = q.article_id
 		JOIN outlets o ON o.id = a.outlet_id
@@ -96,6 +99,8 @@ const (
 	// wordsMatch keeps quotes whose normalised text holds every term of a
 	// JSON array, the search without FTS5.
 	wordsMatch = "NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(q.norm, w.value) = 0)"
+	// anyWordMatch keeps quotes that hold any term, without FTS5.
+	anyWordMatch = "EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(q.norm, w.value) > 0)"
 )
 
 // findQuotes returns the quotes f selects, searching quotes_fts if useFTS
@@ -110,7 +115,9 @@ func findQuotes(ctx context.Context, tx *sql.Tx, f QuoteFilter, useFTS bool) ([]
 			return nil, nil // nothing to look for
 		case useFTS:
 			from, order = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid", "bm25(quotes_fts), q.id"
-			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms))
+			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms, f.AnyWord))
+		case f.AnyWord:
+			where, args = append(where, anyWordMatch), append(args, termsJSON(terms))
 		default:
 			where, args = append(where, wordsMatch), append(args, termsJSON(terms))
 		}
@@ -154,7 +161,7 @@ func scanQuote(rows *sql.Rows) (StoredQuote, error) {
 	err := rows.Scan(&q.Key, &q.ArticleKey, &q.Text, &q.Start, &q.End, &q.Block,
 		&q.Kind, &q.Unclosed, &q.Quote.Title, &sp.Name, &sp.Role, &sp.Mention, &sp.Cue,
 		&sp.Channel, &sp.Method, &sp.Confidence, &q.SpeakerKey,
-		&q.Outlet, &q.Title, &q.URL, &published, &offset)
+		&q.Outlet, &q.Title, &q.URL, &published, &offset, &q.Before, &q.After)
 	if err != nil {
 		return q, err
 	}
@@ -187,11 +194,12 @@ func insertQuote(ctx context.Context, tx *sql.Tx, article int64, speaker sql.Nul
 	sp := q.Speaker
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO quotes (article_id, text, norm, start_byte, end_byte, paragraph,
-			kind, unclosed, title, speaker_id, role, mention, cue, channel, method, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			kind, unclosed, title, speaker_id, role, mention, cue, channel, method, confidence,
+			context_before, context_after)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		article, q.Text, diffing.Normalize(q.Text), q.Start, q.End, q.Block,
 		string(q.Kind), q.Unclosed, q.Title, speaker, sp.Role, sp.Mention, sp.Cue,
-		sp.Channel, string(sp.Method), sp.Confidence)
+		sp.Channel, string(sp.Method), sp.Confidence, q.Before, q.After)
 	return err
 }
 

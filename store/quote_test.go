@@ -253,3 +253,22 @@ func TestSpeakers_and_aliases(t *testing.T) {
 		t.Errorf("%d quotes by alias, want 5", len(stored))
 	}
 }
+
+func TestQuotesKeepContextAndFindAnyWord(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	tribune, _, dawn := envoyArticles()
+	tribune.Quotes[0].Before, tribune.Quotes[0].After = "said the militants posed a", "to the region."
+	mustIngest(t, db, tribune, dawn)
+	qs, err := db.Quotes(ctx, QuoteFilter{Search: "grave threat"})
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("every word: %d quotes, %v; want 1", len(qs), err)
+	}
+	if qs[0].Before != "said the militants posed a" || qs[0].After != "to the region." {
+		t.Errorf("context %q / %q not kept", qs[0].Before, qs[0].After)
+	}
+	qs, err = db.Quotes(ctx, QuoteFilter{Search: "grave threat", AnyWord: true})
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("any word: %d quotes, %v; want 2", len(qs), err)
+	}
+}
