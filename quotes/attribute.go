@@ -26,6 +26,15 @@ type attributor struct {
 	last      *entity // speaker of the latest attributed quote
 	lastBlock int
 	lastChan  string // its channel
+	lastSent  int    // the cast's sentence of the latest attributed quote
+	pending   []pendingRole
+}
+
+// pendingRole is a quote whose speaker was given only by a role that
+// named nobody yet: "as a judge blasted his “greed”".
+type pendingRole struct {
+	q *Quote
+	m mention
 }
 
 // found is the result of one attribution rule.
@@ -51,8 +60,23 @@ func attribute(doc Document, spans []span, qs []Quote) {
 		}
 		a.frame(f, false)
 	}
+	a.resolvePending()
 	for _, f := range heads {
 		a.frame(f, true)
+	}
+}
+
+// resolvePending gives each quote whose speaker was a role that named
+// nobody ("a judge", "its chief executive") the one person the story
+// later names in that role ("Judge Sunita Raghavan-Moore").
+func (a *attributor) resolvePending() {
+	for _, p := range a.pending {
+		e := a.cast.soleHolder(p.m)
+		if e == nil {
+			continue
+		}
+		p.q.Speaker.Name, p.q.Speaker.Role = e.name, e.role
+		p.q.Speaker.Method, p.q.Speaker.Confidence = Role, confidence[Role]
 	}
 }
 
@@ -219,6 +243,9 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	}
 	if e == nil {
 		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: channelOf(toks, a.texts)}
+		if isRole(r.m) && !r.m.generic && !r.m.body && !headline {
+			a.pending = append(a.pending, pendingRole{q: q, m: r.m})
+		}
 		return
 	}
 	if r.appos != "" {
@@ -237,7 +264,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	a.cast.see(e, true, off)
 	prev, prevBlock := a.last, a.lastBlock
 	e.spoke++
-	a.last, a.lastBlock = e, block
+	a.last, a.lastBlock, a.lastSent = e, block, a.cast.sent
 	mentionText := r.m.text
 	if r.carried != nil {
 		mentionText = ""
@@ -286,6 +313,9 @@ func cueAt(toks []token, k int) (string, bool) {
 		}
 	}
 	_, ok := cueVerbs[t.lower]
+	if ok && nounCues[t.lower] && t.upper && k > 0 && toks[k-1].upper {
+		return "", false // "the Lee Valley Post": part of a name
+	}
 	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "" || isPossessive(toks[k-1])) {
 		return "", false // "the state", "his post": nouns
 	}
@@ -328,6 +358,11 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 		}
 		m := a.speakerAfterCue(toks, k+1)
 		return found{m: m, cue: cue}, !m.empty()
+	}
+	if n := documentAt(toks, k); n > k && n+1 < len(toks) {
+		if _, ok := cueAt(toks, n+1); ok {
+			return a.documentSpeaker(toks, k, n+1) // "Q," the statement added.
+		}
 	}
 	end := rightNP(toks, k, len(toks), text)
 	if end == k {
@@ -442,6 +477,12 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		if phr, ok := phrasalCues[strings.Join([]string{lowerAt(toks, v-1), toks[v].lower}, " ")]; ok && phr == cue {
 			v--
 		}
+		if participleClause(toks, v, text) {
+			// "Speaking on the radio, X defended officers, saying"
+			if m := a.subjectOf(toks, v); !m.empty() {
+				return found{m: m, cue: toks[v].text(text)}, true
+			}
+		}
 		start, stop, appos := leftNP(toks, 0, v, text)
 		if m := a.apposName(toks, appos); !m.empty() {
 			// "The party's election agent, Tobias Grünewald, called"
@@ -457,6 +498,11 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 			if !r.m.empty() {
 				return r, true
+			}
+		}
+		if p := documentBefore(toks, stop); p >= 0 && p == subjectStart(toks, v, text) {
+			if r, ok := a.documentSpeaker(toks, p, v); ok {
+				return r, true // "Their report described the kitchen as “Q”"
 			}
 		}
 		if stop > 1 && relativeWords[toks[stop-1].lower] && toks[stop-2].is(text, ",") {
@@ -477,6 +523,60 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+// documentNouns are writings that speak for their authors: "the
+// statement added", "their report described".
+var documentNouns = setOf("statement report letter release email e-mail message filing ruling judgment judgement memo study review submission notice document findings verdict announcement")
+
+// documentAt returns the index of the document noun that ends a phrase
+// such as "the statement" or "their damning report" starting at toks[k],
+// or k when there is none.
+func documentAt(toks []token, k int) int {
+	if k >= len(toks) || toks[k].kind != word || (toks[k].lower != "the" && possessivePronouns[toks[k].lower] == "") {
+		return k
+	}
+	for n := k + 1; n < len(toks) && n <= k+3 && lowerWord(toks[n]); n++ {
+		if documentNouns[toks[n].lower] {
+			return n
+		}
+	}
+	return k
+}
+
+// documentBefore returns where a document phrase ending just before
+// toks[stop] starts, or -1.
+func documentBefore(toks []token, stop int) int {
+	for p := stop - 2; p >= 0 && p >= stop-4; p-- {
+		if documentAt(toks, p) == stop-1 {
+			return p
+		}
+	}
+	return -1
+}
+
+// documentSpeaker resolves the author of the document named by
+// toks[p:v]: the owner a possessive pronoun points to ("their report"),
+// or for "the statement" the speaker of the latest quote, when it was
+// attributed within the last two sentences.
+func (a *attributor) documentSpeaker(toks []token, p, v int) (found, bool) {
+	text := a.doc.Text
+	cue := toks[v].text(text)
+	if pr := possessivePronouns[toks[p].lower]; pr != "" {
+		m := mention{text: toks[p].text(text), off: toks[p].start, pronoun: pr}
+		return found{m: m, cue: cue}, true
+	}
+	if a.last == nil || a.cast.sent-a.lastSent > 2 {
+		return found{}, false
+	}
+	return found{carried: a.last, method: CarriedOver, cue: cue}, true
+}
+
+// participleClause reports whether the speech verb toks[v] opens a
+// participle clause after a comma ("..., saying"), whose speaker is the
+// subject of the sentence.
+func participleClause(toks []token, v int, text string) bool {
+	return v > 0 && toks[v-1].is(text, ",") && strings.HasSuffix(toks[v].lower, "ing")
 }
 
 // apposName returns the appositive toks[appos[0]:appos[1]] when it is
@@ -525,7 +625,7 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 			return found{m: m, cue: ":"}, !m.empty()
 		}
 	}
-	if p := i - 3; p >= 0 && toks[p].kind == word && possessivePronouns[toks[p].lower] != "" && toks[p+1].kind == word {
+	if p := i - 3; p >= 0 && p == subjectStart(toks, i, text) && toks[p].kind == word && possessivePronouns[toks[p].lower] != "" && toks[p+1].kind == word {
 		m := mention{text: toks[p].text(text), pronoun: possessivePronouns[toks[p].lower]}
 		return found{m: m, cue: ":"}, true // Her message: "Q"
 	}
@@ -562,7 +662,7 @@ func subjectStart(toks []token, i int, text string) int {
 			first = token{}
 		}
 	}
-	if first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower]) {
+	if first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower] && !openers[first.lower]) {
 		c := k
 		for c < i && !toks[c].is(text, ",") {
 			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
@@ -582,10 +682,7 @@ func subjectStart(toks []token, i int, text string) int {
 func (a *attributor) subjectOf(toks []token, i int) mention {
 	text := a.doc.Text
 	k := subjectStart(toks, i, text)
-	end := rightNP(toks, k, i, text)
-	if end > k && end < i && toks[end].kind == word && isPossessive(toks[end-1]) {
-		end = rightNP(toks, end, i, text) // "Lindenhof’s head teacher"
-	}
+	end := possessiveNP(toks, k, i, text)
 	m := mentionOf(toks, k, end, text)
 	if isRole(m) || end > k && isPossessive(toks[end-1]) {
 		if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
@@ -596,6 +693,21 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 		return mention{}
 	}
 	return m
+}
+
+// possessiveNP returns the end of the noun phrase at toks[k], read on
+// past its owners: "Lindenhof’s head teacher", "The People's Renewal
+// Party's election agent".
+func possessiveNP(toks []token, k, hi int, text string) int {
+	end := rightNP(toks, k, hi, text)
+	for end > k && end < hi && toks[end].kind == word && isPossessive(toks[end-1]) {
+		next := rightNP(toks, end, hi, text)
+		if next == end {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // carry gives a quote without an attribution of its own the speaker of
@@ -774,7 +886,7 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		start := k
-		for start > 0 && toks[start-1].kind == word && (modifiers[toks[start-1].lower] || determiners[toks[start-1].lower]) {
+		for start > 0 && toks[start-1].kind == word && (modifiers[toks[start-1].lower] || determiners[toks[start-1].lower] || roleNouns[toks[start-1].lower] && !toks[start-1].upper && !genericRoles[toks[start-1].lower]) {
 			start--
 		}
 		end := rightNP(toks, k, len(toks), text)
@@ -782,6 +894,10 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		m := mentionOf(toks, start, end, text)
+		nick := false
+		if n, nend := a.nicknamed(toks, m, end); nend > end {
+			m, end, nick = n, nend, true
+		}
 		subject := isSubjectAt(toks, start, text) && !isPossessive(toks[end-1])
 		if isRole(m) {
 			if n, nend := a.nameAfterComma(toks, end); n != nil {
@@ -805,19 +921,40 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		a.cast.see(e, subject, toks[start].start)
-		if subject && !e.body {
-			e.person = true // "Kwame Mensah flew to Accra"
+		if (subject || nick) && !e.body {
+			e.person = true // "Kwame Mensah flew to Accra"; people have nicknames
 		}
 		if !e.body {
 			people = append(people, e)
 		}
-		if r, rend := a.roleAfterComma(toks, end); !r.empty() {
+		if r, rend := a.roleAfterComma(toks, end); !r.empty() && !closesOpening(toks, end, rend, text) {
 			e.addRole(r.role)
 			k = rend - 1
 		}
 	}
 	learnGender(people, toks)
 	a.pronounSubject(toks)
+}
+
+// nicknamed reads a name split by a quoted nickname, whose first part m
+// ends at toks[end]: Jett “The Jackal” Morrow is Jett Morrow. It returns
+// the whole name and where it ends, or end when there is no nickname.
+func (a *attributor) nicknamed(toks []token, m mention, end int) (mention, int) {
+	text := a.doc.Text
+	if end+1 >= len(toks) || toks[end].kind != quote || toks[end+1].kind != word || !toks[end+1].upper {
+		return m, end
+	}
+	if nick := a.qs[toks[end].q].Text; !titleCase(nick) || strings.Count(nick, " ") > 3 {
+		return m, end
+	}
+	nend := rightNP(toks, end+1, len(toks), text)
+	last := mentionOf(toks, end+1, nend, text)
+	if m.empty() || m.body || m.pronoun != "" || last.empty() || last.body || last.role != "" || strings.Contains(m.name, " ") {
+		return m, end
+	}
+	m.name += " " + last.name
+	m.text = text[m.off:toks[nend-1].end]
+	return m, nend
 }
 
 // pronounSubject keeps the person a sentence's subject pronoun refers to
@@ -921,6 +1058,18 @@ func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
 		return nil, 0
 	}
 	return a.cast.resolveName(n), nend
+}
+
+// closesOpening reports whether the comma at toks[end] closes a
+// sentence's opening phrase ("In his home town of San Telmo, the premier
+// said"): the role after it, up to toks[rend], is the subject, not an
+// appositive, unless another comma closes it ("For Tom West, the
+// president, ...").
+func closesOpening(toks []token, end, rend int, text string) bool {
+	if rend < len(toks) && toks[rend].is(text, ",") {
+		return false
+	}
+	return end > 0 && subjectStart(toks, len(toks), text) == end+1
 }
 
 // roleAfterComma returns the role in an appositive ", the deputy

@@ -176,6 +176,36 @@ func (c *cast) byRole(noun string, body bool) *entity {
 	return best
 }
 
+// soleHolder returns the one named person who holds the role of m, or
+// nil when nobody or several do. Of several holders of the head noun,
+// the one whose title has all the words of the role wins: "its chief
+// executive" is the "Chief Executive", not the "Chief Financial Officer".
+func (c *cast) soleHolder(m mention) *entity {
+	var holders []*entity
+	for _, e := range c.ents {
+		if !e.body && e.person && e.name != "" && e.hasRole(m.head) {
+			holders = append(holders, e)
+		}
+	}
+	if len(holders) > 1 {
+		role := strings.ToLower(m.role)
+		if m.det != "" {
+			role = strings.TrimPrefix(role, m.det+" ")
+		}
+		var exact []*entity
+		for _, e := range holders {
+			if strings.Contains(strings.ToLower(e.role), role) {
+				exact = append(exact, e)
+			}
+		}
+		holders = exact
+	}
+	if len(holders) != 1 {
+		return nil
+	}
+	return holders[0]
+}
+
 // byPronoun returns the entity a pronoun most likely refers to: of those
 // it can stand for, the one in the latest sentence, a speaker or subject
 // before others, the first mentioned before later ones.
@@ -317,6 +347,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 	}
 	named := strings.ContainsFunc(m.role, isUpperRune)
 	if named {
+		m.role = c.fullBodyRole(m)
 		if e := c.find(m.role, m.body); e != nil {
 			return e, Explicit
 		}
@@ -374,6 +405,27 @@ func (c *cast) bodyRole(m mention) string {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(words, " ") + " " + m.head
+}
+
+// fullBodyRole returns the role of m with its body named as the article
+// first named it: "Electoral Commission spokesperson" is the "Westmarch
+// Electoral Commission spokesperson" once "the Westmarch Electoral
+// Commission" has been named.
+func (c *cast) fullBodyRole(m mention) string {
+	words := strings.Fields(m.role)
+	if len(words) < 2 || m.body {
+		return m.role
+	}
+	owner := strings.ToLower(strings.Join(words[:len(words)-1], " "))
+	if !bodyNouns[owner[strings.LastIndexByte(owner, ' ')+1:]] {
+		return m.role
+	}
+	for _, e := range c.ents {
+		if e.body && len(e.key) > len(owner) && strings.HasSuffix(e.key, " "+owner) {
+			return e.name + " " + words[len(words)-1]
+		}
+	}
+	return m.role
 }
 
 // genericBodies are words for any organisation.

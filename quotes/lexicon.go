@@ -38,6 +38,7 @@ pledge
 stress
 maintain
 admit admitted admitting
+confess
 caution
 quip quipped quipping
 continue
@@ -176,7 +177,7 @@ founder owner agent
 member
 resident residents witness witnesses survivor victim neighbour neighbor
 mother father son daughter wife husband brother sister widow
-friend colleague
+friend colleague rival
 source sources
 general commander colonel officer
 agency
@@ -233,7 +234,7 @@ var bodyNouns = setOf("charity ngo operation holdings systems industries partner
 var modifiers = setOf("special deputy acting former senior chief top interim caretaker foreign interior finance defence defense health home justice education trade economy economic environment energy transport labour labor culture sports tourism information state federal national regional local provincial district city county municipal assistant vice associate executive managing general head junior principal lead first second third new outgoing incoming elected presidential royal military police press public civil legal medical scientific technical security intelligence team club party union")
 
 // titles precede a person's name: "Interior Minister Rana Khan".
-var titles = setOf("cllr clr councillor cr insp supt det sgt pc mr mrs ms miss mx dr prof professor sir dame lord lady president minister secretary senator sen rep representative governor gov mayor judge justice coach captain commissioner deputy chancellor premier ambassador envoy general gen colonel col lieutenant lt major maj sergeant sgt captain capt admiral commander detective inspector superintendent constable officer chief director chairman chairwoman chair ceo king queen prince princess sheikh emir bishop archbishop pope father rev reverend rabbi imam cardinal speaker leader spokesperson spokesman spokeswoman attorney prosecutor councillor councilor alderman dean provost rector president-elect vice prime foreign interior finance defence defense health home army staff affairs special caretaker state federal acting former")
+var titles = setOf("cllr clr councillor cr insp supt det sgt pc mr mrs ms miss mx dr prof professor sir dame lord lady president minister secretary senator sen rep representative governor gov mayor judge justice coach captain commissioner deputy chancellor premier ambassador envoy general gen colonel col lieutenant lt major maj sergeant sgt captain capt admiral commander detective inspector superintendent constable officer chief director chairman chairwoman chair ceo king queen prince princess sheikh emir bishop archbishop pope father rev reverend rabbi imam cardinal speaker leader pm spokesperson spokesman spokeswoman attorney prosecutor councillor councilor alderman dean provost rector president-elect vice prime foreign interior finance defence defense health home army staff affairs special caretaker state federal acting former")
 
 // connectors join the words of a name or title: "Minister for Foreign
 // Affairs", "Ludwig van Beethoven", "Mohammed bin Salman".

@@ -70,6 +70,10 @@ func skipLeft(toks []token, lo, end int, text string) int {
 			k--
 			continue
 		}
+		if k >= lo+2 && t.lower == "to" && toks[k-2].lower == "used" {
+			k -= 2 // "used to tell us"
+			continue
+		}
 		if k >= lo+2 && t.kind == word && timeWords[t.lower] && timeOpeners[toks[k-2].lower] {
 			k -= 2 // "last year", "this week"
 			continue
@@ -304,6 +308,9 @@ func splitTitle(m *mention, toks []token, text string) {
 			n++ // "Representative for Afghanistan Tom West": the place is the title's
 		}
 	}
+	if n == 1 && n < len(toks) && clubPrefix(toks[0], text) {
+		n = 0 // "CD San Aurelio", "FC Porto": the prefix is part of the name
+	}
 	if n == 0 && len(toks) >= 3 && looksLikeRole(toks[0].lower) {
 		n = 1 // "Meteorologist Adaeze Nwachukwu"
 	}
@@ -329,6 +336,13 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
 		m.head = strings.ToLower(toks[n-1].text(text))
 	}
+}
+
+// clubPrefix reports whether t is an acronym that opens the name of a
+// club or company ("CD", "FC", "AC") rather than a title ("CEO", "MP").
+func clubPrefix(t token, text string) bool {
+	w := strings.Trim(t.lower, ".")
+	return isAcronym(t.text(text)) && !titles[w] && !roleNouns[w] && !postnominals[w]
 }
 
 // looksLikeRole reports whether a capitalised word before a name is
