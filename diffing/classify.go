@@ -10,10 +10,10 @@ import (
 type analysis struct {
 	fragWords, fragMatch, fragSub, fragIns int
 	ctxMatch                               int
-	udel, mdel, bdel                       int  // deletions: unmarked, at an ellipsis, at a bracket
-	negDel                                 bool // a negation lost at an ellipsis or bracket
-	keepBracket                            bool // every word a bracket replaced may be replaced
-	crossDel                               bool // an unmarked cut of a sentence or more
+	udel, mdel, bdel                       int      // deletions: unmarked, at an ellipsis, at a bracket
+	negDel                                 bool     // a negation lost at an ellipsis or bracket
+	replaced                               []string // source words a bracket stands for
+	crossDel                               bool     // an unmarked cut of a sentence or more
 	insRun                                 [2]int
 	fragFirst, fragLast                    int // source tokens of the quote's first and last placed words
 	spanFirst, spanLast                    int // source tokens of the closest words, context included
@@ -37,7 +37,7 @@ func gapKind(r Rendering, items []item, i int) byte {
 
 // analyse walks the steps of an alignment.
 func analyse(src Text, r Rendering, items []item, steps []Step) analysis {
-	a := analysis{fragFirst: -1, spanFirst: -1, keepBracket: true, renFirst: r.start, renLast: r.end - 1}
+	a := analysis{fragFirst: -1, spanFirst: -1, renFirst: r.start, renLast: r.end - 1}
 	for _, it := range items {
 		if !it.context {
 			a.fragWords++
@@ -54,7 +54,50 @@ func analyse(src Text, r Rendering, items []item, steps []Step) analysis {
 		consumed++
 		a.place(src, r, it, st, &run)
 	}
+	a.leadingBracket(src, r)
 	return a
+}
+
+// leadingBracket handles a quote that opens with a bracket, "[The
+// unions] agreed": the source words just before the first placed word,
+// in the same sentence, are what the bracket stands for: the word, and
+// the determiner before it if there is one ("That day", "The minister").
+func (a *analysis) leadingBracket(src Text, r Rendering) {
+	if r.start >= r.end || !r.text.Tokens[r.start].Editorial || a.fragFirst <= 0 {
+		return
+	}
+	sentence := src.Tokens[a.fragFirst].Sentence
+	for i, n := a.fragFirst-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
+		t := src.Tokens[i]
+		if t.Ellipsis || t.Editorial || t.Sentence != sentence {
+			return
+		}
+		a.bdel++
+		a.negDel = a.negDel || isNegation(t.Norm)
+		a.replaced = append(a.replaced, t.Norm)
+		if replaceable[t.Norm] {
+			return
+		}
+	}
+}
+
+// keepsMeaning reports whether a bracket that stands for the replaced
+// words keeps their meaning: each replaced word is a pronoun or
+// pointer, a vague noun ("day", "people"), or is in the bracket itself
+// ("The minister" made "[The finance minister]").
+func keepsMeaning(replaced []string, q Text) bool {
+	var inBracket []string
+	for _, t := range q.Tokens {
+		if t.Editorial {
+			inBracket = append(inBracket, t.Norm)
+		}
+	}
+	for _, w := range replaced {
+		if !replaceable[w] && !vague[w] && !slices.Contains(inBracket, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // place records one rendering word's step.
@@ -113,7 +156,7 @@ func (a *analysis) del(src Text, r Rendering, items []item, i, s int, run *int, 
 	case 'b':
 		a.bdel++
 		a.negDel = a.negDel || isNegation(w)
-		a.keepBracket = a.keepBracket && replaceable[w]
+		a.replaced = append(a.replaced, w)
 	default:
 		a.udel++
 		if *run == 0 {
@@ -150,15 +193,14 @@ func (a analysis) similarity(r Rendering) float64 {
 
 // classify turns an analysis into a relation.
 func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
-	changes := a.fragSub + a.fragIns + a.udel
+	if a.fragSub+a.fragIns+a.udel == 0 {
+		return faithful(src, r, a)
+	}
 	if c.spliced(src, r, a) {
 		return Spliced
 	}
-	if changes == 0 {
-		return faithful(src, r, a)
-	}
 	if a.fragWords <= 3 {
-		if a.content && a.fragMatch+a.ctxMatch >= 3 {
+		if a.content && a.fragMatch+a.ctxMatch >= 2 {
 			return Altered
 		}
 		return noMatch(src, r)
@@ -167,11 +209,15 @@ func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
 	if a.insRun[1]-a.insRun[0] >= 4 && sim < 0.8 {
 		return noMatch(src, r)
 	}
-	if sim >= 0.5 {
+	if sim >= minAltered {
 		return Altered
 	}
 	return noMatch(src, r)
 }
+
+// minAltered is the least similarity of an altered rendering of four
+// words or more; below it the rendering is not close enough to be one.
+const minAltered = 0.35
 
 // faithful classifies a rendering whose every word is in the source.
 func faithful(src Text, r Rendering, a analysis) Relation {
@@ -181,7 +227,7 @@ func faithful(src Text, r Rendering, a analysis) Relation {
 		return Altered
 	case a.mdel > 0:
 		return Elided
-	case a.bdel > 0 && (a.negDel || !a.keepBracket):
+	case a.bdel > 0 && (a.negDel || !keepsMeaning(a.replaced, q)):
 		return Altered
 	case a.bdel > 0 || hasMark(q, func(t Token) bool { return t.Editorial || t.Fixed }):
 		if hasNegation(q) {
@@ -269,14 +315,34 @@ func (c *Comparer) spliced(src Text, r Rendering, a analysis) bool {
 		return false
 	}
 	slices.SortFunc(runs, func(x, y run) int { return x.r - y.r })
+	marked := markedGaps(q)
 	for k := 1; k < len(runs); k++ {
 		prev, next := runs[k-1], runs[k]
+		if marked[next.r] && next.r == prev.r+prev.n {
+			continue
+		}
 		end := prev.s + prev.n
 		if next.s < end || (next.s > end && src.Tokens[end-1].Sentence != src.Tokens[next.s].Sentence) {
 			return true
 		}
 	}
 	return false
+}
+
+// markedGaps reports, for each word of q (editorial words and ellipses
+// left out), whether an ellipsis or bracket stands right before it.
+func markedGaps(q Text) []bool {
+	var marked []bool
+	gap := false
+	for _, t := range q.Tokens {
+		if t.Ellipsis || t.Editorial {
+			gap = true
+			continue
+		}
+		marked = append(marked, gap)
+		gap = false
+	}
+	return marked
 }
 
 // A run is n words shared by the rendering, from word r, and the source,

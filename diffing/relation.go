@@ -81,6 +81,15 @@ var replaceable = map[string]bool{
 	"then": true, "now": true, "today": true, "yesterday": true, "tomorrow": true,
 }
 
+// vague nouns stand for something the context makes clear; a bracket
+// may name it.
+var vague = map[string]bool{
+	"day": true, "days": true, "year": true, "week": true, "time": true,
+	"place": true, "thing": true, "things": true, "one": true, "man": true,
+	"woman": true, "person": true, "people": true, "group": true, "side": true,
+	"decision": true, "move": true, "deal": true, "plan": true, "issue": true,
+}
+
 // stopwords carry no content of their own; a fragment must share more
 // than these with a source to be a rendering of it.
 var stopwords = map[string]bool{

@@ -19,8 +19,8 @@ import (
 func evalCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "eval",
-		Usage:     "measure quote extraction and attribution against gold annotations",
-		ArgsUsage: "GOLD.jsonl",
+		Usage:     "measure quote extraction, attribution and variant relations against gold annotations",
+		ArgsUsage: "GOLD.jsonl | --pairs PAIRS.jsonl",
 		Description: `Runs quote extraction on every article of a gold annotation file (JSON
 lines, one article a line, as testdata/gold/FORMAT.md describes; - reads
 standard input) and scores it against the annotations:
@@ -42,14 +42,28 @@ wrong channel, with the text around it. --format json prints the whole
 report as one JSON object. The exit code is 0 whatever the scores, and 2
 when the gold file cannot be read or is malformed.
 
+With --pairs it reads gold variant pairs instead (JSON lines, one pair a
+line: a source wording "a", a rendering "b", their speakers and the gold
+relation) and prints the accuracy of the relations quoth gives them and a
+confusion table, gold relations down, predicted across; --verbose lists
+every pair predicted wrong with its word diff.
+
 Examples:
    quoth eval testdata/gold/seeds.jsonl
+   quoth eval --pairs testdata/gold/pairs.jsonl
    quoth eval --verbose testdata/gold/seeds.jsonl
    quoth eval testdata/gold/seeds.jsonl --format json`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list each miss, extra prediction, loose match and wrong speaker or channel"},
+			&cli.StringFlag{Name: "pairs", Usage: "score variant relations against the gold pairs in `FILE` (- for standard input)"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.IsSet("pairs") {
+				if c.NArg() != 0 {
+					return usagef("eval: --pairs takes no other file, got %d arguments", c.NArg())
+				}
+				return evalPairs(c, io, c.String("pairs"))
+			}
 			if c.NArg() != 1 {
 				return usagef("eval: want one GOLD.jsonl file, got %d arguments", c.NArg())
 			}
@@ -77,35 +91,48 @@ const maxGoldErrors = 10
 
 // readGold reads the gold file name ("-" for standard input). The
 // problems of a malformed file are printed on stderr, one a line.
-func readGold(io streams, name string) ([]gold.Article, error) {
-	r := io.stdin
+func readGold(st streams, name string) ([]gold.Article, error) {
+	var arts []gold.Article
+	err := readGoldFile(st, name, func(r io.Reader) (err error) {
+		arts, err = gold.Read(r, name)
+		return err
+	})
+	if err == nil && len(arts) == 0 {
+		return nil, fmt.Errorf("eval: %s: no articles", name)
+	}
+	return arts, err
+}
+
+// readGoldFile opens the gold file name ("-" for standard input) and
+// reads it with read. The problems of a malformed file (a
+// gold.ErrorList) are printed on stderr, one a line.
+func readGoldFile(st streams, name string, read func(io.Reader) error) error {
+	r := st.stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			return fmt.Errorf("eval: %w", err)
 		}
 		defer f.Close()
 		r = f
 	} else if r == nil {
-		return nil, fmt.Errorf("eval: %w", sources.ErrNoStdin)
+		return fmt.Errorf("eval: %w", sources.ErrNoStdin)
 	}
-	arts, err := gold.Read(r, name)
+	err := read(r)
 	var list gold.ErrorList
 	switch {
 	case errors.As(err, &list):
 		for _, e := range list[:min(len(list), maxGoldErrors)] {
-			fmt.Fprintf(io.stderr, "quoth: %v\n", e)
+			fmt.Fprintf(st.stderr, "quoth: %v\n", e)
 		}
 		if n := len(list) - maxGoldErrors; n > 0 {
-			fmt.Fprintf(io.stderr, "quoth: %s: %d more errors\n", name, n)
+			fmt.Fprintf(st.stderr, "quoth: %s: %d more errors\n", name, n)
 		}
-		return nil, errReported
+		return errReported
 	case err != nil:
-		return nil, fmt.Errorf("eval: %w", err)
-	case len(arts) == 0:
-		return nil, fmt.Errorf("eval: %s: no articles", name)
+		return fmt.Errorf("eval: %w", err)
 	}
-	return arts, nil
+	return nil
 }
 
 // extractor returns the predictor eval scores: the article a gold

@@ -106,32 +106,48 @@ func (l ErrorList) Error() string {
 // error.
 func Read(r io.Reader, name string) ([]Article, error) {
 	p := parser{name: name, seen: map[string]int{}}
+	var arts []Article
+	err := p.lines(r, func(fields map[string]json.RawMessage) string {
+		a := p.article(fields)
+		arts = append(arts, a)
+		return a.ID
+	})
+	if err != nil {
+		return nil, err
+	}
+	return arts, nil
+}
+
+// lines reads r one JSON object a line, blank lines skipped, and gives
+// each object to record, which returns its ID. A record with problems,
+// or whose ID was seen before, is dropped. It returns p's problems as an
+// ErrorList, or a plain error when r cannot be read.
+func (p *parser) lines(r io.Reader, record func(map[string]json.RawMessage) string) error {
 	br := bufio.NewReader(r)
 	for p.line = 1; ; p.line++ {
 		data, err := br.ReadBytes('\n')
 		if len(data) > 0 {
-			p.record(data)
+			p.record(data, record)
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return fmt.Errorf("read %s: %w", p.name, err)
 		}
 	}
 	if len(p.errs) > 0 {
-		return nil, p.errs
+		return p.errs
 	}
-	return p.arts, nil
+	return nil
 }
 
 // parser checks the records of one gold file.
 type parser struct {
 	name string
 	line int
-	arts []Article
 	errs ErrorList
-	seen map[string]int // article ID -> line
+	seen map[string]int // record ID -> line
 }
 
 // fail records a problem with field on the current line.
@@ -139,8 +155,9 @@ func (p *parser) fail(field, format string, args ...any) {
 	p.errs = append(p.errs, &Error{Name: p.name, Line: p.line, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
-// record reads one line of the file.
-func (p *parser) record(data []byte) {
+// record reads one line of the file and hands its object to decode,
+// keeping what decode made only when the line has no problem and a new ID.
+func (p *parser) record(data []byte, decode func(map[string]json.RawMessage) string) {
 	if p.line == 1 {
 		data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	}
@@ -153,16 +170,15 @@ func (p *parser) record(data []byte) {
 		return
 	}
 	before := len(p.errs)
-	a := p.article(fields)
+	id := decode(fields)
 	if len(p.errs) > before {
 		return
 	}
-	if first, dup := p.seen[a.ID]; dup {
-		p.fail("id", "duplicate %q, first on line %d", a.ID, first)
+	if first, dup := p.seen[id]; dup {
+		p.fail("id", "duplicate %q, first on line %d", id, first)
 		return
 	}
-	p.seen[a.ID] = p.line
-	p.arts = append(p.arts, a)
+	p.seen[id] = p.line
 }
 
 // object decodes data, the value of field, as a JSON object.
