@@ -1,20 +1,20 @@
 package diffing
 
-// Op is one step of an alignment between a source and a rendering.
-type Op uint8
+// op is one step of an alignment between a source and a rendering.
+type op uint8
 
 // The steps of an alignment.
 const (
-	Match Op = iota + 1 // the same word on both sides
-	Sub                 // a rendering word in place of a source word
-	Ins                 // a rendering word with no source word
-	Del                 // a source word the rendering leaves out
+	opMatch op = iota + 1 // the same word on both sides
+	opSub                 // a rendering word in place of a source word
+	opIns                 // a rendering word with no source word
+	opDel                 // a source word the rendering leaves out
 )
 
-// A Step pairs one source token (S, or -1) with one rendering token (R,
+// A step pairs one source token (S, or -1) with one rendering token (R,
 // or -1).
-type Step struct {
-	Op   Op
+type step struct {
+	Op   op
 	S, R int
 }
 
@@ -45,7 +45,7 @@ type aligner struct {
 // contiguous part of src: global in the rendering, local in the source.
 // Words of src outside the part cost nothing; gaps in the source right
 // after an ellipsis or bracket in the rendering cost nothing either.
-func (al *aligner) align(src, ren []Token, items []item) []Step {
+func (al *aligner) align(src, ren []Token, items []item) []step {
 	m, n := len(items), len(src)
 	if m == 0 || n == 0 || (m+1)*(n+1) > maxAlignCells {
 		return nil
@@ -65,24 +65,24 @@ func (al *aligner) align(src, ren []Token, items []item) []Step {
 		del := delCost(items, i)
 		word := ren[it.tok].Norm
 		row, prev := i*w, (i-1)*w
-		sc[row], bk[row] = sc[prev]+ins, uint8(Ins)
+		sc[row], bk[row] = sc[prev]+ins, uint8(opIns)
 		for j := 1; j <= n; j++ {
-			best, op := sc[prev+j]+ins, Ins
+			best, o := sc[prev+j]+ins, opIns
 			diag := sc[prev+j-1] + int32(costMismatch)
-			dop := Sub
+			dop := opSub
 			if it.context {
 				diag = sc[prev+j-1]
 			}
 			if src[j-1].Norm == word && !src[j-1].Ellipsis {
-				diag, dop = sc[prev+j-1]+hit, Match
+				diag, dop = sc[prev+j-1]+hit, opMatch
 			}
 			if diag >= best {
-				best, op = diag, dop
+				best, o = diag, dop
 			}
 			if d := sc[row+j-1] + del; d > best {
-				best, op = d, Del
+				best, o = d, opDel
 			}
-			sc[row+j], bk[row+j] = best, uint8(op)
+			sc[row+j], bk[row+j] = best, uint8(o)
 		}
 	}
 	end := 0
@@ -104,19 +104,19 @@ func delCost(items []item, i int) int32 {
 }
 
 // trace walks the back pointers from row m, column j.
-func (al *aligner) trace(items []item, m, j, w int) []Step {
-	var steps []Step
+func (al *aligner) trace(items []item, m, j, w int) []step {
+	var steps []step
 	i := m
 	for i > 0 {
-		switch Op(al.back[i*w+j]) {
-		case Match, Sub:
-			steps = append(steps, Step{Op(al.back[i*w+j]), j - 1, items[i-1].tok})
+		switch op(al.back[i*w+j]) {
+		case opMatch, opSub:
+			steps = append(steps, step{op(al.back[i*w+j]), j - 1, items[i-1].tok})
 			i, j = i-1, j-1
-		case Ins:
-			steps = append(steps, Step{Ins, -1, items[i-1].tok})
+		case opIns:
+			steps = append(steps, step{opIns, -1, items[i-1].tok})
 			i--
-		case Del:
-			steps = append(steps, Step{Del, j - 1, -1})
+		case opDel:
+			steps = append(steps, step{opDel, j - 1, -1})
 			j--
 		default:
 			i = 0

@@ -36,7 +36,7 @@ func gapKind(r Rendering, items []item, i int) byte {
 }
 
 // analyse walks the steps of an alignment.
-func analyse(src Text, r Rendering, items []item, steps []Step) analysis {
+func analyse(src Text, r Rendering, items []item, steps []step) analysis {
 	a := analysis{fragFirst: -1, spanFirst: -1, renFirst: r.start, renLast: r.end - 1}
 	for _, it := range items {
 		if !it.context {
@@ -45,7 +45,7 @@ func analyse(src Text, r Rendering, items []item, steps []Step) analysis {
 	}
 	consumed, run, delRun, delFrom := 0, 0, 0, -1
 	for _, st := range steps {
-		if st.Op == Del {
+		if st.Op == opDel {
 			a.del(src, r, items, consumed, st.S, &delRun, &delFrom)
 			continue
 		}
@@ -101,23 +101,23 @@ func keepsMeaning(replaced []string, q Text) bool {
 }
 
 // place records one rendering word's step.
-func (a *analysis) place(src Text, r Rendering, it item, st Step, run *int) {
+func (a *analysis) place(src Text, r Rendering, it item, st step, run *int) {
 	if it.context {
-		if st.Op == Match {
+		if st.Op == opMatch {
 			a.ctxMatch++
 			a.widen(st.S, st.R)
 		}
 		return
 	}
 	switch st.Op {
-	case Match:
+	case opMatch:
 		a.fragMatch++
 		if !stopwords[src.Tokens[st.S].Norm] {
 			a.content = true
 		}
-	case Sub:
+	case opSub:
 		a.fragSub++
-	case Ins:
+	case opIns:
 		a.fragIns++
 		*run++
 		if *run > a.insRun[1]-a.insRun[0] {
@@ -200,7 +200,7 @@ func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
 		return Spliced
 	}
 	if a.fragWords <= 3 {
-		if a.content && a.fragMatch+a.ctxMatch >= 2 {
+		if a.content || a.fragMatch >= 2 {
 			return Altered
 		}
 		return noMatch(src, r)

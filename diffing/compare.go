@@ -79,14 +79,22 @@ type Result struct {
 	Relation   Relation
 	Similarity float64
 	// Start and End are the byte span in the source of the closest
-	// words, and Closest is that text.
+	// words, and Closest is that text: the words the quote was placed
+	// on, and for a rendering that changed words, the words its context
+	// was placed on too.
 	Start, End int
 	Closest    string
-	// Edits is the word diff from the closest words to the rendering.
+	// Edits is the word diff from the closest words to the rendering
+	// (with its placed context, where Closest has it).
 	Edits []Edit
 	// Passages is the number of separate source passages the rendering
 	// draws on: 2 or more for a splice.
 	Passages int
+	// Anchors counts the words, the quote's and its context's, found in
+	// order in the source: how firmly the rendering is placed there. A
+	// fragment that shares one word with a source has one anchor; "grave
+	// threat" posed by the TTP has four in the envoy's post.
+	Anchors int
 }
 
 // Changed returns the words the rendering deleted and inserted.
@@ -122,15 +130,19 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 		return res
 	}
 	res.Similarity = a.similarity(r)
+	res.Anchors = a.fragMatch + a.ctxMatch
 	res.Relation = c.classify(src, r, a)
 	if res.Relation == Spliced {
 		res.Passages = 2
 	}
-	lo, hi := a.spanFirst, a.spanLast+1
+	lo, hi, rlo, rhi := a.spanFirst, a.spanLast+1, a.renFirst, a.renLast+1
+	if res.Relation.Faithful() || res.Relation == Misattributed {
+		lo, hi, rlo, rhi = a.fragFirst, a.fragLast+1, r.start, r.end
+	}
 	res.Start, res.End = src.Tokens[lo].Start, src.Tokens[hi-1].End
 	res.Closest = src.Orig[res.Start:res.End]
 	if !c.skipEdits {
-		res.Edits = WordDiff(src.Tokens[lo:hi], r.text.Tokens[a.renFirst:a.renLast+1], src.Orig, r.text.Orig)
+		res.Edits = WordDiff(src.Tokens[lo:hi], r.text.Tokens[rlo:rhi], src.Orig, r.text.Orig)
 	}
 	return res
 }

@@ -234,6 +234,11 @@ func (gr *grouping) linkFragments() {
 	}
 }
 
+// minAnchors is how many words, its own and its context's, a fragment
+// must share in order with a quote to be taken for an altered rendering
+// of it.
+const minAnchors = 3
+
 // linkLoose joins fragment i to the quote of the same speaker among
 // others that it renders, altered, when there is one.
 func (gr *grouping) linkLoose(i int, others []int) {
@@ -245,7 +250,7 @@ func (gr *grouping) linkLoose(i int, others []int) {
 			continue
 		}
 		res := gr.cmp.Compare(gr.texts[o], r)
-		if res.Relation.Related() && res.Similarity > bestSim {
+		if res.Relation.Related() && res.Anchors >= minAnchors && res.Similarity > bestSim {
 			best, bestSim = o, res.Similarity
 		}
 	}

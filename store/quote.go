@@ -47,6 +47,8 @@ type QuoteFilter struct {
 	AnyWord bool
 	// Article, if not 0, keeps the quotes of the article with this key.
 	Article int64
+	// Key, if not 0, keeps the quote with this key.
+	Key int64
 	// Limit, if positive, is the most quotes to return.
 	Limit int
 }
@@ -131,6 +133,9 @@ func findQuotes(ctx context.Context, tx *sql.Tx, f QuoteFilter, useFTS bool) ([]
 	}
 	if f.Article != 0 {
 		where, args = append(where, "q.article_id = ?"), append(args, f.Article)
+	}
+	if f.Key != 0 {
+		where, args = append(where, "q.id = ?"), append(args, f.Key)
 	}
 	args = append(args, limit(f.Limit))
 	rows, err := tx.QueryContext(ctx, "SELECT "+quoteColumns+" FROM "+from+quoteJoins+

@@ -97,6 +97,8 @@ Examples:
 			articlesCommand(io),
 			quotesCommand(io),
 			showCommand(io),
+			diffCommand(io),
+			verifyCommand(io),
 			evalCommand(io),
 		},
 		Reader:         io.stdin,
