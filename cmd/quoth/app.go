@@ -99,6 +99,7 @@ Examples:
 			showCommand(io),
 			diffCommand(io),
 			verifyCommand(io),
+			auditCommand(io),
 			evalCommand(io),
 		},
 		Reader:         io.stdin,
