@@ -19,6 +19,7 @@ type analysis struct {
 	spanFirst, spanLast                    int // source tokens of the closest words, context included
 	renFirst, renLast                      int // rendering tokens shown in the diff
 	content                                bool
+	ctx                                    [][2]int // context words placed: source, rendering token
 }
 
 // gapKind says what stands before item i in the rendering: 'e' for an
@@ -55,7 +56,46 @@ func analyse(src Text, r Rendering, items []item, steps []step) analysis {
 		a.place(src, r, it, st, &run)
 	}
 	a.leadingBracket(src, r)
+	a.placeContext(src)
 	return a
+}
+
+// placeContext widens the closest words over the context words placed
+// next to the quote's: outwards from the quote's span, each one no more
+// than a word away from the last, and a common word only right next to
+// it, so that "the" four words off does not stretch the span.
+func (a *analysis) placeContext(src Text) {
+	if a.fragFirst < 0 {
+		return
+	}
+	lo, hi := a.fragFirst, a.fragLast
+	for k := len(a.ctx) - 1; k >= 0; k-- { // before the quote, nearest first
+		if s := a.ctx[k][0]; s < lo && near(src, s, lo) {
+			lo = s
+			a.ctxMatch++
+			a.widen(s, a.ctx[k][1])
+		}
+	}
+	for _, c := range a.ctx { // after the quote, nearest first
+		if s := c[0]; s > hi && near(src, hi, s) {
+			hi = s
+			a.ctxMatch++
+			a.widen(s, c[1])
+		}
+	}
+}
+
+// near reports whether source tokens i < j are close enough for a
+// context word at one of them to join a span ending at the other: next
+// to each other, or one word apart when the context word is not common.
+func near(src Text, i, j int) bool {
+	switch j - i {
+	case 1:
+		return true
+	case 2:
+		return !stopwords[src.Tokens[i].Norm] && !stopwords[src.Tokens[j].Norm]
+	}
+	return false
 }
 
 // leadingBracket handles a quote that opens with a bracket, "[The
@@ -104,8 +144,7 @@ func keepsMeaning(replaced []string, q Text) bool {
 func (a *analysis) place(src Text, r Rendering, it item, st step, run *int) {
 	if it.context {
 		if st.Op == opMatch {
-			a.ctxMatch++
-			a.widen(st.S, st.R)
+			a.ctx = append(a.ctx, [2]int{st.S, st.R})
 		}
 		return
 	}
@@ -145,7 +184,7 @@ func (a *analysis) widen(s, r int) {
 
 // del records a source word left out before item i.
 func (a *analysis) del(src Text, r Rendering, items []item, i, s int, run *int, from *int) {
-	if i == 0 || i >= len(items) || items[i-1].context || items[i].context {
+	if i == 0 || i >= len(items) || items[i-1].context || items[i].context || src.Tokens[s].Editorial {
 		return
 	}
 	w := src.Tokens[s].Norm

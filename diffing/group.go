@@ -185,13 +185,38 @@ func (gr *grouping) link(i, j int, score float64) {
 		src, ren = j, i
 	}
 	r := gr.cmp.Compare(gr.texts[src], NewRendering("", gr.entries[ren].Text, ""))
-	switch {
-	case r.Relation == Excerpt || r.Relation == Elided:
+	switch r.Relation {
+	case Excerpt, Elided:
 		gr.attachTo = append(gr.attachTo, attachment{ren, src, gr.rank(ren, src), score})
-	case r.Relation.Related():
+	case Verbatim, Punctuation, Bracketed, Spliced:
 		gr.union(src, ren)
+	case Altered:
+		if r.Similarity >= gr.linkSimilarity(src, ren) {
+			gr.union(src, ren)
+		}
 	}
 }
+
+// linkSimilarity is the least similarity at which altered quotes i and
+// j join one family. Two speakers saying like things ("That is a
+// question for the board, not for me") are two utterances, and an
+// unknown speaker asks for more likeness than a known shared one.
+func (gr *grouping) linkSimilarity(i, j int) float64 {
+	a, b := gr.entries[i].Speaker, gr.entries[j].Speaker
+	switch {
+	case a == "" || b == "":
+		return minLinkSimilarity + 0.25
+	case SameSpeaker(a, b):
+		return minLinkSimilarity
+	}
+	return 2 // never
+}
+
+// minLinkSimilarity is the least similarity at which an altered quote
+// of the same speaker joins a family: below it, two quotes that share a phrase ("I am not
+// going to ...") would be taken for one utterance. The pairwise relation
+// can still call such a pair altered; grouping asks more.
+const minLinkSimilarity = 0.6
 
 // rank orders the possible parents of a part: the same article first,
 // then the same speaker.
@@ -208,7 +233,8 @@ func (gr *grouping) rank(child, parent int) int {
 }
 
 // linkFragments attaches quotes of one to three words to the quotes
-// that contain them, and a fragment contained nowhere to the quote of
+// that contain them (a single word only to a quote of the same article
+// or speaker), and a fragment contained nowhere to the quote of
 // the same speaker in the same article it best resembles.
 func (gr *grouping) linkFragments() {
 	idx := NewIndex(gr.words)
@@ -226,7 +252,9 @@ func (gr *grouping) linkFragments() {
 		}
 		if parents := contain[i]; len(parents) > 0 {
 			for _, p := range parents {
-				gr.attachTo = append(gr.attachTo, attachment{i, p, gr.rank(i, p), 0})
+				if r := gr.rank(i, p); len(w) > 1 || r > 0 {
+					gr.attachTo = append(gr.attachTo, attachment{i, p, r, 0})
+				}
 			}
 			continue
 		}
@@ -335,7 +363,8 @@ func boolOrder(a, b bool) int {
 
 // reference picks a family's reference: a primary source if there is
 // one, otherwise the earliest dated of the fullest renderings (those
-// with at least four fifths of the longest one's words).
+// with at least 95% of the longest one's words), one with a known
+// speaker if there is one.
 func (gr *grouping) reference(set []int) int {
 	longest := 0
 	for _, i := range set {
@@ -346,14 +375,24 @@ func (gr *grouping) reference(set []int) int {
 	}
 	best := -1
 	for _, i := range set {
-		if len(gr.words[i])*5 < longest*4 {
+		if len(gr.words[i])*20 < longest*19 {
 			continue
 		}
-		if best < 0 || earlier(gr.entries[i], gr.entries[best]) {
+		if best < 0 || gr.before(i, best) {
 			best = i
 		}
 	}
 	return best
+}
+
+// before orders reference candidates: a known speaker first, then the
+// earlier date.
+func (gr *grouping) before(i, j int) bool {
+	a, b := gr.entries[i], gr.entries[j]
+	if (a.Speaker == "") != (b.Speaker == "") {
+		return a.Speaker != ""
+	}
+	return earlier(a, b)
 }
 
 // earlier reports whether a came out before b; an unknown date comes

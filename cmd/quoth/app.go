@@ -97,6 +97,7 @@ Examples:
 			articlesCommand(io),
 			quotesCommand(io),
 			showCommand(io),
+			variantsCommand(io),
 			diffCommand(io),
 			verifyCommand(io),
 			auditCommand(io),

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -99,4 +100,39 @@ func TestGoldScoresHold(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPairRelationsHold keeps the relation accuracy on the gold variant
+// pairs of testdata/gold/pairs.jsonl, the cross-outlet corpus of
+// testdata/variants, at least where it was reached.
+func TestPairRelationsHold(t *testing.T) {
+	const floor = 0.99
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"quoth", "eval", "--pairs", filepath.Join("..", "..", "testdata", "gold", "pairs.jsonl"), "--format", "json"}, nil, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var rep evalPairsJSON
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pairs < 150 {
+		t.Errorf("only %d gold pairs", rep.Pairs)
+	}
+	if rep.Accuracy < floor {
+		t.Errorf("relation accuracy %.3f, below the %.3f reached before; wrong: %+v", rep.Accuracy, floor, rep.Wrong)
+	}
+	for _, rel := range relationNames() {
+		if n := sum(rep.Confusion[rel]); n < 8 {
+			t.Errorf("only %d gold pairs are %s", n, rel)
+		}
+	}
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

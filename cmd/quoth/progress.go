@@ -27,13 +27,24 @@ func newProgress(w io.Writer, total int, quiet bool) *progress {
 // set records that done of total inputs are loaded, with articles
 // articles read so far, redrawing at most ten times a second.
 func (p *progress) set(done, articles int) {
-	if !p.on || (done < p.total && time.Since(p.last) < 100*time.Millisecond) {
+	p.draw(done, fmt.Sprintf("%d/%d inputs, %d articles", done, p.total, articles))
+}
+
+// count records that done of total items are processed.
+func (p *progress) count(done int, unit string) {
+	p.draw(done, fmt.Sprintf("%d/%d %s", done, p.total, unit))
+}
+
+// draw redraws the bar for done of total with text after it, at most
+// ten times a second.
+func (p *progress) draw(done int, text string) {
+	if !p.on || p.total == 0 || (done < p.total && time.Since(p.last) < 100*time.Millisecond) {
 		return
 	}
 	p.last = time.Now()
 	const width = 30
-	n := width * done / p.total
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d inputs, %d articles", strings.Repeat("=", n), strings.Repeat(" ", width-n), done, p.total, articles)
+	n := width * min(done, p.total) / p.total
+	fmt.Fprintf(p.w, "\r[%s%s] %s", strings.Repeat("=", n), strings.Repeat(" ", width-n), text)
 	p.drawn = true
 }
 

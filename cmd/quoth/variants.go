@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/quoth-dev/quoth/diffing"
+	"github.com/quoth-dev/quoth/store"
+	"github.com/urfave/cli/v2"
+)
+
+func variantsCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:  "variants",
+		Usage: "group the stored quotes into families of renderings of one utterance",
+		Description: `Finds every set of stored quotes that render one utterance, across
+outlets and inside one article, and compares each rendering with the
+family's reference: the earliest dated of its fullest renderings. Each
+rendering gets its outlet, date, relation (verbatim, punctuation,
+excerpt, elided, bracketed, altered, spliced, misattributed) and word
+diff. Quotes that only share a common phrase are never put in one family.
+Candidates come from an index of word n-grams, so large databases group
+in near-linear time; a progress bar shows on a terminal.
+
+On a terminal the families are printed one under another; piped, csv and
+markdown give one row per rendering; --format json gives one object per
+family.
+
+Examples:
+   quoth variants
+   quoth variants --speaker "Tom West" --only-findings
+   quoth variants --min-outlets 3 --format json`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "speaker", Usage: "only families with a rendering by `NAME` (canonical name, alias or surname)"},
+			&cli.StringFlag{Name: "outlet", Usage: "only families with a rendering from outlet `NAME`"},
+			&cli.IntFlag{Name: "min-outlets", Value: 1, Usage: "only families rendered by at least `N` outlets"},
+			&cli.BoolFlag{Name: "only-findings", Usage: "only families with an altered, spliced or misattributed rendering"},
+		},
+		Action: withDB(func(c *cli.Context, db *store.DB, format string) error {
+			vs, err := loadVariants(c.Context, db, io.stderr, c.Bool("quiet"))
+			if err != nil {
+				return err
+			}
+			keep, err := familyFilter(c, db)
+			if err != nil {
+				return err
+			}
+			var fams []diffing.Family
+			for _, f := range vs.families {
+				if keep(vs, f) {
+					fams = append(fams, f)
+				}
+			}
+			if format == "table" && isTerminal(io.stdout) || format == "table" && len(fams) == 0 {
+				return vs.writeText(io.stdout, fams)
+			}
+			return vs.listing(fams).write(io.stdout, format)
+		}),
+	}
+}
+
+// variants is the stored quotes and their families.
+type variants struct {
+	quotes   []store.StoredQuote
+	families []diffing.Family
+}
+
+// loadVariants groups every stored quote that is not title-like.
+func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet bool) (*variants, error) {
+	all, err := db.Quotes(ctx, store.QuoteFilter{})
+	if err != nil {
+		return nil, err
+	}
+	v := &variants{}
+	entries := make([]diffing.Entry, 0, len(all))
+	for _, q := range all {
+		if q.Quote.Title {
+			continue
+		}
+		v.quotes = append(v.quotes, q)
+		entries = append(entries, diffing.Entry{
+			Text: q.Text, Before: q.Before, After: q.After,
+			Speaker: q.Speaker.Name, Article: strconv.FormatInt(q.ArticleKey, 10), Published: q.Published,
+		})
+	}
+	bar := newProgress(stderr, len(entries), quiet || len(entries) < 10000)
+	g := diffing.Grouper{Edits: true, Progress: func(done, total int) { bar.count(done, "quotes grouped") }}
+	v.families = g.Group(entries)
+	bar.done()
+	return v, nil
+}
+
+// familyFilter returns the test of the flags --speaker, --outlet,
+// --min-outlets and --only-findings.
+func familyFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family) bool, error) {
+	speaker := map[int64]bool{}
+	if s := c.String("speaker"); s != "" {
+		qs, err := db.Quotes(c.Context, store.QuoteFilter{Speaker: s})
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			speaker[q.Key] = true
+		}
+	}
+	outlet, minOutlets, findings := c.String("outlet"), c.Int("min-outlets"), c.Bool("only-findings")
+	return func(v *variants, f diffing.Family) bool {
+		outlets := map[string]bool{}
+		bySpeaker, byOutlet := c.String("speaker") == "", outlet == ""
+		for _, m := range f.Members {
+			q := v.quotes[m.Entry]
+			outlets[strings.ToLower(q.Outlet)] = true
+			bySpeaker = bySpeaker || speaker[q.Key]
+			byOutlet = byOutlet || strings.EqualFold(q.Outlet, outlet)
+		}
+		return bySpeaker && byOutlet && len(outlets) >= minOutlets && (!findings || len(f.Findings()) > 0)
+	}, nil
+}
+
+// writeText prints families one under another, for a terminal.
+func (v *variants) writeText(w io.Writer, fams []diffing.Family) error {
+	if len(fams) == 0 {
+		_, err := fmt.Fprintln(w, "no families of variants")
+		return err
+	}
+	for i, f := range fams {
+		ref := v.quotes[f.Reference]
+		fmt.Fprintf(w, "family %d: %s, %d renderings in %s, %s\n", i+1, speakerName(ref.Speaker.Name),
+			len(f.Members), plural(v.outlets(f), "outlet"), plural(len(f.Findings()), "finding"))
+		for _, m := range f.Members {
+			q := v.quotes[m.Entry]
+			rel := "reference"
+			text := q.Text
+			if m.Entry != f.Reference {
+				rel = string(m.Relation)
+				if changed(m.Edits) {
+					text = diffText(w, m.Edits)
+				}
+			}
+			fmt.Fprintf(w, "  %-13s #%-5d %s  %s\n      %s\n", rel, q.Key, provenanceShort(q), speakerName(q.Speaker.Name), text)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+// outlets counts the distinct outlets of a family.
+func (v *variants) outlets(f diffing.Family) int {
+	seen := map[string]bool{}
+	for _, m := range f.Members {
+		seen[strings.ToLower(v.quotes[m.Entry].Outlet)] = true
+	}
+	return len(seen)
+}
+
+// plural says "1 outlet" or "3 outlets".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}
+
+// provenanceShort is a quote's outlet, date and paragraph.
+func provenanceShort(q store.StoredQuote) string {
+	return strings.TrimSpace(fmt.Sprintf("%s %s ¶%d", q.Outlet, day(q.Published), q.Block))
+}
+
+// variantJSON is the stable JSON form of one rendering in a family.
+type variantJSON struct {
+	quoteJSON
+	Reference bool `json:"reference,omitempty"`
+	comparisonJSON
+}
+
+// familyJSON is the stable JSON form of a family.
+type familyJSON struct {
+	Family     int           `json:"family"`
+	Reference  int64         `json:"reference"`
+	Speaker    string        `json:"speaker,omitempty"`
+	Outlets    int           `json:"outlets"`
+	Findings   int           `json:"findings"`
+	Renderings []variantJSON `json:"renderings"`
+}
+
+// listing gives one row per rendering, and one JSON value per family.
+func (v *variants) listing(fams []diffing.Family) *listing {
+	l := &listing{header: []string{"family", "key", "outlet", "date", "speaker", "relation", "similarity", "quote", "diff"}}
+	for i, f := range fams {
+		ref := v.quotes[f.Reference]
+		fj := familyJSON{Family: i + 1, Reference: ref.Key, Speaker: ref.Speaker.Name, Outlets: v.outlets(f), Findings: len(f.Findings())}
+		for _, m := range f.Members {
+			q := v.quotes[m.Entry]
+			vj := variantJSON{quoteJSON: quoteToJSON(q), Reference: m.Entry == f.Reference, comparisonJSON: comparison(m.Result)}
+			fj.Renderings = append(fj.Renderings, vj)
+			diff := ""
+			if changed(m.Edits) {
+				diff = diffing.Markers(m.Edits)
+			}
+			l.rows = append(l.rows, []string{strconv.Itoa(i + 1), strconv.FormatInt(q.Key, 10), q.Outlet, day(q.Published),
+				speakerName(q.Speaker.Name), string(m.Relation), fmt.Sprintf("%.2f", m.Similarity), q.Text, diff})
+		}
+		l.values = append(l.values, fj)
+	}
+	return l
+}
