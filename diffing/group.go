@@ -341,7 +341,9 @@ func (gr *grouping) family(set []int) Family {
 			res = Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
 		} else {
 			res = gr.cmp.Compare(src, NewRendering(e.Before, e.Text, e.After))
-			res.Relation = Attribute(res.Relation, gr.entries[ref].Speaker, e.Speaker)
+			if r := gr.entries[ref]; r.Article == "" || r.Article != e.Article {
+				res.Relation = Attribute(res.Relation, r.Speaker, e.Speaker)
+			}
 		}
 		f.Members = append(f.Members, Member{Entry: i, Result: res})
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -55,6 +56,47 @@ func TestReportExitCodes(t *testing.T) {
 			var buf bytes.Buffer
 			if code := report(&buf, tt.err); code != tt.code || buf.String() != tt.out {
 				t.Errorf("report(%v) = %d, %q; want %d, %q", tt.err, code, buf.String(), tt.code, tt.out)
+			}
+		})
+	}
+}
+
+// TestCheckingCommandsExitCodes runs verify, audit and diff on the seeds
+// and checks the documented exit codes: 0 clean, 1 findings, 2 errors.
+func TestCheckingCommandsExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "quoth.db")
+	tribune := filepath.Join("..", "..", "testdata", "articles", "003_9e22b0ab6b0482b3.txt")
+	dawn := filepath.Join("..", "..", "testdata", "articles", "000_2942939cbf4b7cb5.txt")
+	quoth := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), append([]string{"quoth", "--db", db, "-q"}, args...), strings.NewReader(""), &stdout, &stderr)
+		return code, stderr.String()
+	}
+	if code, errs := quoth("ingest", filepath.Join("..", "..", "testdata", "articles")); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"verify_excerpt_is_clean", []string{"verify", "strong partnership"}, 0},
+		{"verify_grave_threat_is_a_finding", []string{"verify", "grave threat", "--speaker", "Tom West"}, 1},
+		{"verify_unknown_words_are_a_finding", []string{"verify", "The harbour will reopen in May"}, 1},
+		{"verify_without_text_is_usage", []string{"verify"}, 2},
+		{"audit_tribune_finds_grave_threat", []string{"audit", tribune}, 1},
+		{"audit_dawn_is_clean", []string{"audit", dawn}, 0},
+		{"audit_missing_draft", []string{"audit", filepath.Join(dir, "missing.md")}, 2},
+		{"audit_missing_source", []string{"audit", dawn, "--against", filepath.Join(dir, "missing.txt")}, 2},
+		{"diff_is_not_a_check", []string{"diff", "grave security challenges posed by TTP", "grave threat"}, 0},
+		{"diff_unknown_key", []string{"diff", "999", "10"}, 2},
+		{"variants_lists", []string{"variants"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, errs := quoth(tt.args...); code != tt.code {
+				t.Errorf("quoth %s: exit %d, want %d (stderr %q)", strings.Join(tt.args, " "), code, tt.code, errs)
 			}
 		})
 	}

@@ -23,7 +23,9 @@ func auditCommand(io streams) *cli.Command {
 HTML, JSON, a URL or - for standard input) and checks it against the
 sources given with --against: transcripts, press releases, wire copy,
 earlier articles. A source with quotation marks in it offers its quotes,
-with their speakers; a source without any is taken as all speech. With
+with their speakers; a source without any is taken as all speech, said
+by its author (the byline: "Byline: Ilse Varga" in a text header,
+"author:" in Markdown front matter) when it names one. With
 --db (or QUOTH_DB) set, the quotes stored in that database are sources
 too. Quotes are also compared with the draft's other quotes, so a
 fragment that misquotes a fuller quote of the same draft is caught even
@@ -31,8 +33,9 @@ with no source at all.
 
 Each quote gets a relation and a verdict: ok (verbatim, punctuation,
 excerpt), shown (elided, bracketed: marked changes a reader should see),
-finding (altered, spliced, misattributed, unsourced), or unchecked when
-no source was given and the draft itself says nothing about it. The
+finding (altered, spliced, misattributed, unsourced: in none of the
+sources given), or unchecked when no source was given and neither the
+database nor the draft itself says anything about it. The
 closest source words and the word diff come with each. A summary goes to
 stderr.
 
@@ -80,6 +83,7 @@ type auditor struct {
 	drafts  []*sources.Article
 	sources []auditSource
 	counts  map[string]int
+	given   bool // sources were given with --against
 
 	findings int
 }
@@ -94,13 +98,14 @@ type auditSource struct {
 func (a *auditor) load(c *cli.Context) error {
 	l := sources.Loader{Stdin: a.io.stdin, Outlet: c.String("outlet")}
 	res := l.Load(c.Context, c.Args().First())
-	if err := loadFailure("draft", res); err != nil {
+	if err := loadFailure("draft", c.Args().First(), res); err != nil {
 		return err
 	}
 	a.drafts = res.Articles
+	a.given = len(c.StringSlice("against")) > 0
 	for _, in := range c.StringSlice("against") {
 		res := (&sources.Loader{Stdin: a.io.stdin}).Load(c.Context, in)
-		if err := loadFailure("source", res); err != nil {
+		if err := loadFailure("source", in, res); err != nil {
 			return err
 		}
 		for _, art := range res.Articles {
@@ -114,7 +119,7 @@ func (a *auditor) load(c *cli.Context) error {
 }
 
 // loadFailure turns the errors of loading an input into one error.
-func loadFailure(what string, res sources.Result) error {
+func loadFailure(what, input string, res sources.Result) error {
 	for _, err := range res.Errors {
 		var ie *sources.InputError
 		if !errors.As(err, &ie) || !ie.Warning {
@@ -122,13 +127,14 @@ func loadFailure(what string, res sources.Result) error {
 		}
 	}
 	if len(res.Articles) == 0 {
-		return fmt.Errorf("audit: %s: nothing to read", what)
+		return fmt.Errorf("audit: %s: nothing to read in %s", what, input)
 	}
 	return nil
 }
 
 // addSource offers the quotes of a source article, or its whole text
-// when it has none.
+// when it has none, as said by its byline (the author of a statement or
+// post), or by no one known.
 func (a *auditor) addSource(art *sources.Article) {
 	qs, _ := extractQuotes(art)
 	n := 0
@@ -148,10 +154,14 @@ func (a *auditor) addSource(art *sources.Article) {
 			body = append(body, art.ParagraphText(i))
 		}
 	}
-	a.sources = append(a.sources, auditSource{diffing.Source{Text: diffing.NewText(strings.Join(body, "\n\n"))}, art.Origin, art.Outlet})
+	src := diffing.Source{Text: diffing.NewText(strings.Join(body, "\n\n")), Speaker: art.Byline}
+	a.sources = append(a.sources, auditSource{src, art.Origin, art.Outlet})
 }
 
-// addStored offers the stored quotes of the database.
+// addStored offers the stored quotes of the database that share words
+// with the draft's quotes. The draft's own stored copy is no source for
+// itself, nor is a fragment printed with a draft quote's very words
+// elsewhere: it is another report of them.
 func (a *auditor) addStored(ctx context.Context, c *cli.Context) error {
 	db, err := openDB(c)
 	if err != nil {
@@ -160,6 +170,10 @@ func (a *auditor) addStored(ctx context.Context, c *cli.Context) error {
 	defer db.Close()
 	seen := map[int64]bool{}
 	for _, art := range a.drafts {
+		own := int64(-1)
+		if stored, _, err := db.Article(ctx, art.ID); err == nil {
+			own = stored.Key
+		}
 		qs, _ := extractQuotes(art)
 		for _, q := range qs {
 			stored, err := db.Quotes(ctx, store.QuoteFilter{Search: strings.Join(diffing.Keywords(q.Text), " "), AnyWord: true, Limit: 50})
@@ -167,10 +181,11 @@ func (a *auditor) addStored(ctx context.Context, c *cli.Context) error {
 				return err
 			}
 			for _, s := range stored {
-				if !seen[s.Key] {
-					seen[s.Key] = true
-					a.sources = append(a.sources, auditSource{diffing.Source{Text: diffing.NewText(s.Text), Speaker: s.Speaker.Name}, "quote " + strconv.FormatInt(s.Key, 10), s.Outlet})
+				if seen[s.Key] || s.ArticleKey == own || (s.Kind == quotes.Partial && diffing.SameWords(s.Text, q.Text)) {
+					continue
 				}
+				seen[s.Key] = true
+				a.sources = append(a.sources, auditSource{diffing.Source{Text: diffing.NewText(s.Text), Speaker: s.Speaker.Name}, "quote " + strconv.FormatInt(s.Key, 10), s.Outlet})
 			}
 		}
 	}
@@ -221,7 +236,7 @@ func (a *auditor) check(cmp *diffing.Comparer, out *listing, art *sources.Articl
 		check, against, res = "source", a.sources[ms[0].Source].origin, ms[0].Result
 	} else if m, ok := a.inDraft(cmp, qs, i, r); ok {
 		check, against, res = "draft", "the draft", m
-	} else if len(a.sources) > 0 {
+	} else if a.given {
 		check = "source"
 	}
 	verdict := res.Relation.Verdict()

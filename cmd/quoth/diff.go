@@ -20,8 +20,9 @@ database (see "quoth quotes"), or two texts. Prints the relation
 misattributed, unsourced or unrelated), the similarity and the word diff:
 deleted words red and struck through, inserted words green on a terminal;
 [-deleted-] and {+inserted+} when piped or when NO_COLOR is set. Two
-stored quotes with different speakers are misattributed when the words
-are faithful. --format json prints the comparison in the stable form the
+stored quotes of two articles with different speakers are misattributed
+when the words are faithful; inside one article speakers are not
+compared, since an article names one speaker several ways. --format json prints the comparison in the stable form the
 README documents.
 
 Examples:
@@ -42,13 +43,17 @@ Examples:
 			}
 			var cmp diffing.Comparer
 			res := cmp.Compare(diffing.NewText(a.Text), diffing.NewRendering(b.Before, b.Text, b.After))
-			res.Relation = diffing.Attribute(res.Relation, a.Speaker.Name, b.Speaker.Name)
+			if a.ArticleKey == 0 || a.ArticleKey != b.ArticleKey {
+				res.Relation = diffing.Attribute(res.Relation, a.Speaker.Name, b.Speaker.Name)
+			}
 			if format == "json" {
 				return writeJSONLines(io.stdout, []any{comparison(res)})
 			}
 			fmt.Fprintf(io.stdout, "relation    %s, similarity %.2f\n", relationText(res.Relation), res.Similarity)
 			if res.Closest != "" {
 				fmt.Fprintf(io.stdout, "closest     %s\n", res.Closest)
+			}
+			if changed(res.Edits) {
 				fmt.Fprintf(io.stdout, "diff        %s\n", diffText(io.stdout, res.Edits))
 			}
 			return nil

@@ -48,10 +48,10 @@ Examples:
 			if err != nil {
 				return err
 			}
-			var fams []diffing.Family
-			for _, f := range vs.families {
+			var fams []family
+			for i, f := range vs.families {
 				if keep(vs, f) {
-					fams = append(fams, f)
+					fams = append(fams, family{i + 1, f})
 				}
 			}
 			if format == "table" && isTerminal(io.stdout) || format == "table" && len(fams) == 0 {
@@ -60,6 +60,13 @@ Examples:
 			return vs.listing(fams).write(io.stdout, format)
 		}),
 	}
+}
+
+// family is a family with its number among all families, which stays
+// the same whatever the filters.
+type family struct {
+	n int
+	diffing.Family
 }
 
 // variants is the stored quotes and their families.
@@ -121,15 +128,15 @@ func familyFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family)
 }
 
 // writeText prints families one under another, for a terminal.
-func (v *variants) writeText(w io.Writer, fams []diffing.Family) error {
+func (v *variants) writeText(w io.Writer, fams []family) error {
 	if len(fams) == 0 {
 		_, err := fmt.Fprintln(w, "no families of variants")
 		return err
 	}
-	for i, f := range fams {
+	for _, f := range fams {
 		ref := v.quotes[f.Reference]
-		fmt.Fprintf(w, "family %d: %s, %d renderings in %s, %s\n", i+1, speakerName(ref.Speaker.Name),
-			len(f.Members), plural(v.outlets(f), "outlet"), plural(len(f.Findings()), "finding"))
+		fmt.Fprintf(w, "family %d: %s, %d renderings in %s, %s\n", f.n, speakerName(ref.Speaker.Name),
+			len(f.Members), plural(v.outlets(f.Family), "outlet"), plural(len(f.Findings()), "finding"))
 		for _, m := range f.Members {
 			q := v.quotes[m.Entry]
 			rel := "reference"
@@ -187,11 +194,11 @@ type familyJSON struct {
 }
 
 // listing gives one row per rendering, and one JSON value per family.
-func (v *variants) listing(fams []diffing.Family) *listing {
+func (v *variants) listing(fams []family) *listing {
 	l := &listing{header: []string{"family", "key", "outlet", "date", "speaker", "relation", "similarity", "quote", "diff"}}
-	for i, f := range fams {
+	for _, f := range fams {
 		ref := v.quotes[f.Reference]
-		fj := familyJSON{Family: i + 1, Reference: ref.Key, Speaker: ref.Speaker.Name, Outlets: v.outlets(f), Findings: len(f.Findings())}
+		fj := familyJSON{Family: f.n, Reference: ref.Key, Speaker: ref.Speaker.Name, Outlets: v.outlets(f.Family), Findings: len(f.Findings())}
 		for _, m := range f.Members {
 			q := v.quotes[m.Entry]
 			vj := variantJSON{quoteJSON: quoteToJSON(q), Reference: m.Entry == f.Reference, comparisonJSON: comparison(m.Result)}
@@ -200,7 +207,7 @@ func (v *variants) listing(fams []diffing.Family) *listing {
 			if changed(m.Edits) {
 				diff = diffing.Markers(m.Edits)
 			}
-			l.rows = append(l.rows, []string{strconv.Itoa(i + 1), strconv.FormatInt(q.Key, 10), q.Outlet, day(q.Published),
+			l.rows = append(l.rows, []string{strconv.Itoa(f.n), strconv.FormatInt(q.Key, 10), q.Outlet, day(q.Published),
 				speakerName(q.Speaker.Name), string(m.Relation), fmt.Sprintf("%.2f", m.Similarity), q.Text, diff})
 		}
 		l.values = append(l.values, fj)
