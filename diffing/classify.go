@@ -260,7 +260,7 @@ const minAltered = 0.35
 
 // faithful classifies a rendering whose every word is in the source.
 func faithful(src Text, r Rendering, a analysis) Relation {
-	q := r.Quote()
+	q := r.view()
 	switch {
 	case a.mdel > 0 && a.negDel:
 		return Altered
@@ -340,7 +340,10 @@ func (c *Comparer) spliced(src Text, r Rendering, a analysis) bool {
 	if a.crossDel && a.fragSub+a.fragIns <= 1 {
 		return true
 	}
-	q := r.Quote()
+	if a.fragSub+a.fragIns+a.udel < 3 {
+		return false // a splice shows as three changes at least
+	}
+	q := r.view()
 	words := q.Words()
 	if len(words) < 6 {
 		return false
@@ -439,7 +442,7 @@ func longestRun(src, words []string, used []bool) run {
 // the source: unrelated when the two still share a phrase of three
 // words or more, unsourced otherwise.
 func noMatch(src Text, r Rendering) Relation {
-	if sharedRun(src.Words(), r.Quote().Words()) >= 3 {
+	if sharedRun(src.Words(), r.view().Words()) >= 3 {
 		return Unrelated
 	}
 	return Unsourced

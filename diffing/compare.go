@@ -36,6 +36,18 @@ func NewRendering(before, quote, after string) Rendering {
 	return r
 }
 
+// wholeText returns a rendering of all of t, without context, sparing
+// a second tokenization.
+func wholeText(t Text) Rendering {
+	return Rendering{text: t, start: 0, end: len(t.Tokens)}
+}
+
+// view is the quote's tokens with the rendering's text: token offsets
+// stay those of the whole rendering. It copies nothing.
+func (r Rendering) view() Text {
+	return Text{Orig: r.text.Orig, Tokens: r.text.Tokens[r.start:r.end]}
+}
+
 // Quote returns the quote's own text, without context.
 func (r Rendering) Quote() Text {
 	if r.start >= r.end {
@@ -121,6 +133,9 @@ type Comparer struct {
 // Compare says how the rendering r stands to the source text src: the
 // relation, the similarity, the closest source words and the word diff.
 func (c *Comparer) Compare(src Text, r Rendering) Result {
+	if res, ok := c.quick(src, r); ok {
+		return res
+	}
 	items := renderItems(r)
 	steps := c.al.align(src.Tokens, r.text.Tokens, items)
 	a := analyse(src, r, items, steps)
@@ -145,6 +160,52 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 		res.Edits = WordDiff(src.Tokens[lo:hi], r.text.Tokens[rlo:rhi], src.Orig, r.text.Orig)
 	}
 	return res
+}
+
+// quick settles the commonest cases without an alignment: a plain
+// rendering, without context or marks, whose words are the source's or
+// stand together in it. It gives what Compare would.
+func (c *Comparer) quick(src Text, r Rendering) (Result, bool) {
+	if r.start != 0 || r.end != len(r.text.Tokens) || hasMark(r.text, isMark) || hasMark(src, isMark) {
+		return Result{}, false
+	}
+	n := len(r.text.Tokens)
+	at := -1
+	for i := 0; i+n <= len(src.Tokens); i++ {
+		if src.Tokens[i].Norm == r.text.Tokens[0].Norm && sameNorms(src.Tokens[i:i+n], r.text.Tokens) {
+			at = i
+			break
+		}
+	}
+	if at < 0 || n == 0 {
+		return Result{}, false
+	}
+	res := Result{Relation: Excerpt, Similarity: 1, Passages: 1, Anchors: n}
+	if n == len(src.Tokens) {
+		res.Relation = Punctuation
+		if bare(src.Orig) == bare(r.quoteText()) {
+			res.Relation = Verbatim
+		}
+	}
+	res.Start, res.End = src.Tokens[at].Start, src.Tokens[at+n-1].End
+	res.Closest = src.Orig[res.Start:res.End]
+	if !c.skipEdits {
+		res.Edits = WordDiff(src.Tokens[at:at+n], r.text.Tokens, src.Orig, r.text.Orig)
+	}
+	return res, true
+}
+
+// isMark reports whether t is an ellipsis or editorial.
+func isMark(t Token) bool { return t.Ellipsis || t.Editorial || t.Fixed }
+
+// sameNorms reports whether two token runs have the same words.
+func sameNorms(a, b []Token) bool {
+	for i := range a {
+		if a[i].Norm != b[i].Norm {
+			return false
+		}
+	}
+	return true
 }
 
 // Compare says how the rendering quote stands to source, without

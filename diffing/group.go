@@ -2,8 +2,10 @@ package diffing
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -74,8 +76,7 @@ const minCandidateScore = 2.0
 // fragment found inside several quotes joins only the family of the one
 // it most likely came from. Entries that are in no family are left out.
 func (g *Grouper) Group(entries []Entry) []Family {
-	gr := newGrouping(entries)
-	gr.progress = g.Progress
+	gr := newGrouping(entries, g.Progress)
 	gr.linkDuplicates()
 	gr.linkCandidates()
 	gr.linkFragments()
@@ -86,12 +87,16 @@ func (g *Grouper) Group(entries []Entry) []Family {
 // grouping is the state of one call to Group.
 type grouping struct {
 	entries  []Entry
+	speakers []string // normalised speaker names
 	texts    []Text
 	words    [][]string
 	parent   []int32
 	attachTo []attachment
 	cmp      Comparer
 	progress func(done, total int)
+	// done counts the steps of the work done, of total: each entry
+	// is tokenized, given candidates and linked.
+	done, total int
 }
 
 // attachment is a weak link: child lies inside parent.
@@ -101,18 +106,24 @@ type attachment struct {
 	score         float64
 }
 
-func newGrouping(entries []Entry) *grouping {
+func newGrouping(entries []Entry, progress func(done, total int)) *grouping {
 	gr := &grouping{
-		entries: entries,
-		texts:   make([]Text, len(entries)),
-		words:   make([][]string, len(entries)),
-		parent:  make([]int32, len(entries)),
+		progress: progress,
+		entries:  entries,
+		texts:    make([]Text, len(entries)),
+		words:    make([][]string, len(entries)),
+		parent:   make([]int32, len(entries)),
+		speakers: make([]string, len(entries)),
 	}
-	for i, e := range entries {
-		gr.texts[i] = NewText(e.Text)
-		gr.words[i] = gr.texts[i].Words()
+	gr.total = 3 * len(entries)
+	for i := range entries {
 		gr.parent[i] = int32(i)
 	}
+	gr.blocks(func(_ *Comparer, i int) {
+		gr.speakers[i] = Normalize(entries[i].Speaker)
+		gr.texts[i] = NewText(entries[i].Text)
+		gr.words[i] = gr.texts[i].Words()
+	})
 	return gr
 }
 
@@ -154,47 +165,117 @@ func (gr *grouping) linkDuplicates() {
 }
 
 // linkCandidates compares each entry of three words or more with its
-// best candidates from the n-gram index.
+// best candidates from the n-gram index. The work is shared among the
+// machine's cores, block by block; the links are then made in entry
+// order, so the result does not depend on the number of cores.
 func (gr *grouping) linkCandidates() {
 	idx := NewIndex(gr.words)
-	gr.cmp.skipEdits = true
-	for i := range gr.entries {
-		if gr.progress != nil && i%4096 == 0 {
-			gr.progress(i, len(gr.entries))
+	n := len(gr.entries)
+	cands := make([][]Candidate, n)
+	gr.blocks(func(_ *Comparer, i int) {
+		cs := idx.Candidates(i, candidatesPerEntry)
+		for len(cs) > 0 && cs[len(cs)-1].Score < minCandidateScore {
+			cs = cs[:len(cs)-1]
 		}
-		for _, c := range idx.Candidates(i, candidatesPerEntry) {
-			if c.Score < minCandidateScore {
-				break
+		cands[i] = cs
+	})
+	links := make([][]link, n)
+	gr.blocks(func(c *Comparer, i int) {
+		for _, cd := range cands[i] {
+			if cd.ID < i && slices.ContainsFunc(cands[cd.ID], func(x Candidate) bool { return x.ID == i }) {
+				continue // judged from the other side
 			}
-			if gr.find(i) != gr.find(c.ID) {
-				gr.link(i, c.ID, c.Score)
+			if l := gr.judge(c, i, cd.ID, cd.Score); l.join != noJoin {
+				links[i] = append(links[i], l)
 			}
 		}
-	}
-	if gr.progress != nil {
-		gr.progress(len(gr.entries), len(gr.entries))
+	})
+	for _, ls := range links {
+		for _, l := range ls {
+			if l.join == unite {
+				gr.union(l.src, l.ren)
+				continue
+			}
+			gr.attachTo = append(gr.attachTo, attachment{l.ren, l.src, gr.rank(l.ren, l.src), l.score})
+		}
 	}
 }
 
-// link compares two entries, the longer as the source, and joins them:
-// at once when one renders the other, as an attachment when the shorter
-// is a part of the longer (a part may lie inside several quotes).
-func (gr *grouping) link(i, j int, score float64) {
-	src, ren := i, j
-	if len(gr.words[j]) > len(gr.words[i]) {
-		src, ren = j, i
+// blockSize is how many entries a core takes at a time.
+const blockSize = 4096
+
+// blocks calls f for every entry, on all cores, each core with its own
+// Comparer, and reports progress between blocks.
+func (gr *grouping) blocks(f func(c *Comparer, i int)) {
+	n := len(gr.entries)
+	workers := runtime.GOMAXPROCS(0)
+	cmps := make([]Comparer, workers)
+	for k := range cmps {
+		cmps[k].skipEdits = true
 	}
-	r := gr.cmp.Compare(gr.texts[src], NewRendering("", gr.entries[ren].Text, ""))
-	switch r.Relation {
-	case Excerpt, Elided:
-		gr.attachTo = append(gr.attachTo, attachment{ren, src, gr.rank(ren, src), score})
-	case Verbatim, Punctuation, Bracketed, Spliced:
-		gr.union(src, ren)
-	case Altered:
-		if r.Similarity >= gr.linkSimilarity(src, ren) {
-			gr.union(src, ren)
+	for lo := 0; lo < n; lo += blockSize * workers {
+		var wg sync.WaitGroup
+		for k := range workers {
+			start := lo + k*blockSize
+			end := min(n, start+blockSize)
+			if start >= end {
+				break
+			}
+			wg.Go(func() {
+				for i := start; i < end; i++ {
+					f(&cmps[k], i)
+				}
+			})
+		}
+		wg.Wait()
+		gr.done += min(n, lo+blockSize*workers) - lo
+		if gr.progress != nil {
+			gr.progress(gr.done, gr.total)
 		}
 	}
+}
+
+// joinKind says how a link joins two entries.
+type joinKind uint8
+
+const (
+	noJoin joinKind = iota
+	unite           // one renders the other: one family
+	attach          // the shorter is a part of the longer
+)
+
+// link is the verdict on a candidate pair: src is the longer entry.
+type link struct {
+	src, ren int
+	join     joinKind
+	score    float64
+}
+
+// judge compares two entries, the longer (or the first) as the source:
+// one family when
+// one renders the other, an attachment when the shorter is a part of
+// the longer (a part may lie inside several quotes).
+func (gr *grouping) judge(c *Comparer, i, j int, score float64) link {
+	l := link{src: min(i, j), ren: max(i, j), score: score}
+	if len(gr.words[l.ren]) > len(gr.words[l.src]) {
+		l.src, l.ren = l.ren, l.src
+	}
+	if containsRun(gr.words[l.src], gr.words[l.ren]) {
+		l.join = attach
+		return l
+	}
+	r := c.Compare(gr.texts[l.src], wholeText(gr.texts[l.ren]))
+	switch r.Relation {
+	case Excerpt, Elided:
+		l.join = attach
+	case Verbatim, Punctuation, Bracketed, Spliced:
+		l.join = unite
+	case Altered:
+		if r.Similarity >= gr.linkSimilarity(l.src, l.ren) {
+			l.join = unite
+		}
+	}
+	return l
 }
 
 // linkSimilarity is the least similarity at which altered quotes i and
@@ -202,11 +283,11 @@ func (gr *grouping) link(i, j int, score float64) {
 // question for the board, not for me") are two utterances, and an
 // unknown speaker asks for more likeness than a known shared one.
 func (gr *grouping) linkSimilarity(i, j int) float64 {
-	a, b := gr.entries[i].Speaker, gr.entries[j].Speaker
+	a, b := gr.speakers[i], gr.speakers[j]
 	switch {
 	case a == "" || b == "":
 		return minLinkSimilarity + 0.25
-	case SameSpeaker(a, b):
+	case sameSpeakerNorm(a, b):
 		return minLinkSimilarity
 	}
 	return 2 // never
@@ -218,6 +299,19 @@ func (gr *grouping) linkSimilarity(i, j int) float64 {
 // can still call such a pair altered; grouping asks more.
 const minLinkSimilarity = 0.6
 
+// containsRun reports whether the words of part stand together in whole.
+func containsRun(whole, part []string) bool {
+	if len(part) == 0 || len(part) > len(whole) {
+		return false
+	}
+	for i := 0; i+len(part) <= len(whole); i++ {
+		if whole[i] == part[0] && slices.Equal(whole[i:i+len(part)], part) {
+			return true
+		}
+	}
+	return false
+}
+
 // rank orders the possible parents of a part: the same article first,
 // then the same speaker.
 func (gr *grouping) rank(child, parent int) int {
@@ -226,7 +320,7 @@ func (gr *grouping) rank(child, parent int) int {
 	if c.Article != "" && c.Article == p.Article {
 		r += 2
 	}
-	if SameSpeaker(c.Speaker, p.Speaker) {
+	if sameSpeakerNorm(gr.speakers[child], gr.speakers[parent]) {
 		r++
 	}
 	return r
@@ -423,7 +517,11 @@ func Attribute(r Relation, sourceSpeaker, speaker string) Relation {
 // after normalisation, or one is the other's last word or words ("West"
 // and "Tom West").
 func SameSpeaker(a, b string) bool {
-	a, b = Normalize(a), Normalize(b)
+	return sameSpeakerNorm(Normalize(a), Normalize(b))
+}
+
+// sameSpeakerNorm is SameSpeaker of two normalised names.
+func sameSpeakerNorm(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}

@@ -22,6 +22,10 @@ type Index struct {
 	words  [][]string
 	keys   []uint64
 	idBits uint
+	// dir[p] is the first key whose top dirBits bits are p, so a lookup
+	// searches only its bucket.
+	dir     []uint32
+	dirBits uint
 }
 
 // NewIndex indexes texts, each given as its normalised words. Text i is
@@ -42,7 +46,31 @@ func NewIndex(texts [][]string) *Index {
 		}
 	}
 	slices.Sort(x.keys)
+	x.buildDir()
 	return x
+}
+
+// buildDir fills the directory of key prefixes, about one bucket for
+// every four keys.
+func (x *Index) buildDir() {
+	x.dirBits = uint(min(24, max(1, bits.Len(uint(len(x.keys)/4)))))
+	x.dir = make([]uint32, 1<<x.dirBits+1)
+	k := 0
+	for p := range 1 << x.dirBits {
+		for k < len(x.keys) && x.keys[k]>>(64-x.dirBits) < uint64(p) {
+			k++
+		}
+		x.dir[p] = uint32(k)
+	}
+	x.dir[1<<x.dirBits] = uint32(len(x.keys))
+}
+
+// search returns the index of the first key not below k.
+func (x *Index) search(k uint64) int {
+	p := k >> (64 - x.dirBits)
+	lo, hi := int(x.dir[p]), int(x.dir[p+1])
+	i, _ := slices.BinarySearch(x.keys[lo:hi], k)
+	return lo + i
 }
 
 // grams appends the distinct gram hashes of words to dst, with the low
@@ -58,17 +86,25 @@ func (x *Index) grams(dst []uint64, words []string) []uint64 {
 	return dst[:start+len(slices.Compact(g))]
 }
 
+// fnvOffset starts an FNV-1a hash.
+const fnvOffset = uint64(14695981039346656037)
+
 // hashWords is the FNV-1a hash of words, each followed by a zero byte.
 func hashWords(words []string) uint64 {
-	h := uint64(14695981039346656037)
+	h := fnvOffset
 	for _, w := range words {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
-			h *= 1099511628211
-		}
-		h *= 1099511628211
+		h = hashWord(h, w)
 	}
 	return h
+}
+
+// hashWord extends the hash h with the word w and a zero byte.
+func hashWord(h uint64, w string) uint64 {
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h * 1099511628211
 }
 
 // A Candidate is a text that shares grams with another, with the sum of
@@ -88,50 +124,50 @@ const neighbours = 4
 // family of renderings stays connected because each member links to its
 // neighbours.
 func (x *Index) Candidates(id, limit int) []Candidate {
-	var scores []Candidate
+	// Each hit is packed as the other text's number over the gram's
+	// weight in millis, so one integer sort groups the hits by text.
+	var hits []uint64
 	idMask := uint64(1)<<x.idBits - 1
 	for _, g := range x.grams(nil, x.words[id]) {
-		lo, _ := slices.BinarySearch(x.keys, g)
-		hi, _ := slices.BinarySearch(x.keys, g|idMask)
+		lo, hi := x.search(g), x.search(g|idMask)
 		if hi < len(x.keys) && x.keys[hi] == g|idMask {
 			hi++
 		}
 		if hi-lo < 2 {
 			continue
 		}
-		w := math.Log(float64(len(x.words))/float64(hi-lo)) + 1
+		w := uint64(1000 * (math.Log(float64(len(x.words))/float64(hi-lo)) + 1))
 		at, _ := slices.BinarySearch(x.keys[lo:hi], g|uint64(id))
 		for k := max(0, at-neighbours); k < min(hi-lo, at+neighbours+1); k++ {
-			if other := int(x.keys[lo+k] & idMask); other != id {
-				scores = append(scores, Candidate{ID: other, Score: w})
+			if other := x.keys[lo+k] & idMask; int(other) != id {
+				hits = append(hits, other<<32|w)
 			}
 		}
 	}
-	scores = merge(scores)
-	slices.SortFunc(scores, func(a, b Candidate) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return a.ID - b.ID
-	})
-	return scores[:min(limit, len(scores))]
+	slices.Sort(hits)
+	return best(hits, limit)
 }
 
-// merge sums the scores of each ID in s.
-func merge(s []Candidate) []Candidate {
-	slices.SortFunc(s, func(a, b Candidate) int { return a.ID - b.ID })
-	out := s[:0]
-	for _, c := range s {
-		if n := len(out); n > 0 && out[n-1].ID == c.ID {
-			out[n-1].Score += c.Score
-			continue
+// best sums the packed hits of each text and returns the limit texts
+// with the highest sums, best first, lower numbers first on ties.
+func best(hits []uint64, limit int) []Candidate {
+	top := make([]Candidate, 0, limit+1)
+	for i := 0; i < len(hits); {
+		id, sum := hits[i]>>32, 0.0
+		for ; i < len(hits) && hits[i]>>32 == id; i++ {
+			sum += float64(hits[i]&(1<<32-1)) / 1000
 		}
-		out = append(out, c)
+		c := Candidate{ID: int(id), Score: sum}
+		at := len(top)
+		for at > 0 && top[at-1].Score < c.Score {
+			at--
+		}
+		if at < limit {
+			top = slices.Insert(top, at, c)
+			top = top[:min(len(top), limit)]
+		}
 	}
-	return out
+	return top
 }
 
 // maxContainers caps how many containing texts Contain reports for one
@@ -140,34 +176,96 @@ const maxContainers = 16
 
 // Contain finds, for every text of one to three words, the longer texts
 // that hold it as a contiguous run of words ("grave threat", "fully"),
-// up to 16 each, lowest numbers first. It reads every text once.
+// up to 16 each, lowest numbers first. It reads every text once. A bit
+// filter of the fragments' hashes spares most lookups, and a fragment
+// with its 16 containers found is dropped from the search, so a common
+// word costs nothing once it is placed.
 func (x *Index) Contain() map[int][]int {
-	frags := make(map[uint64][]int)
+	c := containment{frags: make(map[uint64][]int), out: make(map[int][]int)}
 	for id, w := range x.words {
-		if len(w) > 0 && len(w) < gramSize+1 {
+		if len(w) > 0 && len(w) <= gramSize {
 			h := hashWords(w)
-			frags[h] = append(frags[h], id)
+			c.frags[h] = append(c.frags[h], id)
 		}
 	}
-	out := make(map[int][]int)
-	if len(frags) == 0 {
-		return out
+	if len(c.frags) == 0 {
+		return c.out
 	}
+	c.refilter()
+	var seen []int
 	for id, w := range x.words {
-		var seen []int
-		for n := 1; n <= gramSize; n++ {
-			for i := 0; i+n <= len(w) && n < len(w); i++ {
-				for _, f := range frags[hashWords(w[i:i+n])] {
-					if !slices.Contains(seen, f) && len(out[f]) < maxContainers && slices.Equal(x.words[f], w[i:i+n]) {
-						seen = append(seen, f)
-						out[f] = append(out[f], id)
-					}
+		seen = seen[:0]
+		for i := range w {
+			h := fnvOffset
+			for n := 1; n <= gramSize && i+n <= len(w) && n < len(w); n++ {
+				h = hashWord(h, w[i+n-1])
+				if c.filter.has(h) {
+					seen = c.visit(x, h, id, w[i:i+n], seen)
 				}
 			}
 		}
 	}
-	return out
+	return c.out
 }
 
-// Len returns the number of texts indexed.
-func (x *Index) Len() int { return len(x.words) }
+// containment is the state of one Contain.
+type containment struct {
+	frags   map[uint64][]int // fragment hash -> fragments still searched for
+	out     map[int][]int
+	filter  bitFilter
+	dropped int // fragments' hashes dropped since the filter was built
+}
+
+// refilter builds the bit filter of the hashes still searched for.
+func (c *containment) refilter() {
+	c.filter = newBitFilter(len(c.frags))
+	for h := range c.frags {
+		c.filter.add(h)
+	}
+	c.dropped = 0
+}
+
+// visit records text id, whose words run holds, as a container of the
+// fragments with hash h, and drops the hash once they are all full.
+func (c *containment) visit(x *Index, h uint64, id int, run []string, seen []int) []int {
+	fs, ok := c.frags[h]
+	if !ok {
+		return seen
+	}
+	full := true
+	for _, f := range fs {
+		if !slices.Contains(seen, f) && len(c.out[f]) < maxContainers && slices.Equal(x.words[f], run) {
+			seen = append(seen, f)
+			c.out[f] = append(c.out[f], id)
+		}
+		full = full && len(c.out[f]) >= maxContainers
+	}
+	if full {
+		delete(c.frags, h)
+		if c.dropped++; c.dropped*8 > len(c.frags) && len(c.frags) > 0 {
+			c.refilter()
+		}
+	}
+	return seen
+}
+
+// bitFilter is a one-hash Bloom filter of 64-bit hashes.
+type bitFilter struct {
+	bits  []uint64
+	shift uint
+}
+
+func newBitFilter(n int) bitFilter {
+	b := uint(max(6, bits.Len(uint(n*16))))
+	return bitFilter{bits: make([]uint64, 1<<(b-6)), shift: 64 - b}
+}
+
+func (f bitFilter) add(h uint64) {
+	i := h >> f.shift
+	f.bits[i>>6] |= 1 << (i & 63)
+}
+
+func (f bitFilter) has(h uint64) bool {
+	i := h >> f.shift
+	return f.bits[i>>6]&(1<<(i&63)) != 0
+}

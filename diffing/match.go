@@ -45,7 +45,7 @@ func tier(m Match, sameSpeaker bool) int {
 func (c *Comparer) Match(sources []Source, r Rendering, speaker string) []Match {
 	var ms []Match
 	same := make(map[int]bool)
-	fragment := len(r.Quote().Words()) <= gramSize
+	fragment := len(r.view().Words()) <= gramSize
 	for i, s := range sources {
 		res := c.Compare(s.Text, r)
 		if !res.Relation.Related() || (fragment && !res.Relation.Faithful() && res.Anchors < minAnchors) {
