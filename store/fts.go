@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,8 +35,12 @@ const createFTSSQL = `CREATE VIRTUAL TABLE quotes_fts USING fts5(
 	tokenize = 'unicode61 remove_diacritics 2'
 )`
 
+// createVocabSQL creates a view of the index's terms with the number of
+// quotes each is in, which any-word searches read to pick rare terms.
+const createVocabSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS quotes_vocab USING fts5vocab(quotes_fts, 'row')`
+
 // setupFTS reports whether SQLite has FTS5 and, if so, makes sure
-// quotes_fts exists and is up to date.
+// quotes_fts and quotes_vocab exist and are up to date.
 func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 	var ok bool
 	if err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok); err != nil {
@@ -49,7 +55,11 @@ func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 		return false, err
 	}
 	stale, err := ftsStale(ctx, db)
-	if err != nil || (exists && !stale) {
+	if err != nil {
+		return false, err
+	}
+	vocab, err := vocabExists(ctx, db)
+	if err != nil || (exists && !stale && vocab) {
 		return true, err
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -65,10 +75,52 @@ func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 			return false, err
 		}
 	}
+	if _, err := tx.ExecContext(ctx, createVocabSQL); err != nil {
+		return false, err
+	}
 	if err := refreshFTS(ctx, tx, !exists); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()
+}
+
+// vocabExists reports whether quotes_vocab has been created.
+func vocabExists(ctx context.Context, q querier) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx,
+		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'quotes_vocab')").Scan(&ok)
+	return ok, err
+}
+
+// maxAnyTerms is how many terms an any-word search looks for: the
+// rarest, so that a common word does not make it read half the index.
+const maxAnyTerms = 4
+
+// rarest returns up to maxAnyTerms of terms, the ones in fewest quotes,
+// rarest first; terms in no quote are dropped.
+func rarest(ctx context.Context, tx *sql.Tx, terms []string) ([]string, error) {
+	type counted struct {
+		term string
+		docs int
+	}
+	var cs []counted
+	for _, t := range terms {
+		var docs int
+		err := tx.QueryRowContext(ctx, "SELECT doc FROM quotes_vocab WHERE term = ?", t).Scan(&docs)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return nil, err
+		}
+		cs = append(cs, counted{t, docs})
+	}
+	slices.SortStableFunc(cs, func(a, b counted) int { return a.docs - b.docs })
+	out := make([]string, 0, maxAnyTerms)
+	for _, c := range cs[:min(len(cs), maxAnyTerms)] {
+		out = append(out, c.term)
+	}
+	return out, nil
 }
 
 // querier is what *sql.DB and *sql.Tx have in common for reading.

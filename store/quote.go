@@ -43,7 +43,8 @@ type QuoteFilter struct {
 	// any order, and sorts them best match first. Query syntax is not
 	// interpreted: every word is taken as a word.
 	Search string
-	// AnyWord makes Search keep the quotes that hold any of its words.
+	// AnyWord makes Search keep the quotes that hold any of its words;
+	// with FTS5, any of the four of its words in fewest quotes.
 	AnyWord bool
 	// Article, if not 0, keeps the quotes of the article with this key.
 	Article int64
@@ -51,6 +52,16 @@ type QuoteFilter struct {
 	Key int64
 	// Limit, if positive, is the most quotes to return.
 	Limit int
+}
+
+// HasQuotes reports whether the database holds any quote.
+func (db *DB) HasQuotes(ctx context.Context) (bool, error) {
+	var ok bool
+	err := db.ro.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM quotes)").Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("quotes: %w", err)
+	}
+	return ok, nil
 }
 
 // Quotes returns the stored quotes that f selects: without a Search, the
@@ -116,6 +127,12 @@ func findQuotes(ctx context.Context, tx *sql.Tx, f QuoteFilter, useFTS bool) ([]
 		case len(terms) == 0:
 			return nil, nil // nothing to look for
 		case useFTS:
+			if f.AnyWord {
+				var err error
+				if terms, err = rarest(ctx, tx, terms); err != nil || len(terms) == 0 {
+					return nil, err
+				}
+			}
 			from, order = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid", "bm25(quotes_fts), q.id"
 			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms, f.AnyWord))
 		case f.AnyWord:

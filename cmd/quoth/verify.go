@@ -92,9 +92,9 @@ func (v *verification) relation() diffing.Relation {
 
 // verify compares text with the stored quotes that share its words.
 func verify(ctx context.Context, db *store.DB, text, speaker string) (*verification, error) {
-	if qs, err := db.Quotes(ctx, store.QuoteFilter{Limit: 1}); err != nil {
+	if ok, err := db.HasQuotes(ctx); err != nil {
 		return nil, err
-	} else if len(qs) == 0 {
+	} else if !ok {
 		return nil, fmt.Errorf("verify: the database has no quotes (run quoth ingest first)")
 	}
 	search := strings.Join(diffing.Keywords(text), " ")
