@@ -28,6 +28,7 @@ type attributor struct {
 	lastChan  string // its channel
 	lastSent  int    // the cast's sentence of the latest attributed quote
 	pending   []pendingRole
+	words     [][]string // the words of each quote, once needed
 }
 
 // pendingRole is a quote whose speaker was given only by a role that
@@ -92,13 +93,25 @@ func (a *attributor) echoSpeaker(q *Quote) (Attribution, bool) {
 		if o == q || o.Speaker.Name == "" || a.doc.Blocks[o.Block].Headline {
 			continue
 		}
-		if containsRun(wordsOf(o.Text), words) {
+		if containsRun(a.quoteWords(i), words) {
 			at := o.Speaker
 			at.Method, at.Confidence, at.Mention, at.Cue, at.Channel = HeadlineCue, confidence[HeadlineCue], "", "", ""
 			return at, true
 		}
 	}
 	return Attribution{}, false
+}
+
+// quoteWords returns wordsOf the text of the quote qs[i], computed once
+// however many headline quotes look for it.
+func (a *attributor) quoteWords(i int) []string {
+	if a.words == nil {
+		a.words = make([][]string, len(a.qs))
+	}
+	if a.words[i] == nil {
+		a.words[i] = wordsOf(a.qs[i].Text)
+	}
+	return a.words[i]
 }
 
 // wordsOf returns the lower-case words of s without punctuation.
@@ -118,8 +131,46 @@ func containsRun(words, run []string) bool {
 }
 
 // buildFrames tokenizes every block, folding quotes into quote tokens.
+// The frames share one array of tokens and one of sentences.
 func buildFrames(t texts, doc Document, spans []span) []frame {
-	byBlock := make([][]quotePart, len(doc.Blocks))
+	parts := quoteParts(doc, spans)
+	frames := make([]frame, 0, len(doc.Blocks))
+	size := 0
+	for _, bl := range doc.Blocks {
+		if validBlock(doc, bl) {
+			size += bl.End - bl.Start
+		}
+	}
+	toks := make([]token, 0, size/6+2*len(parts)+8)
+	sents := make([][2]int, 0, 2*len(doc.Blocks))
+	p := 0
+	for i, bl := range doc.Blocks {
+		from := p
+		for p < len(parts) && parts[p].block == i {
+			p++
+		}
+		if !validBlock(doc, bl) {
+			continue
+		}
+		n, ns := len(toks), len(sents)
+		toks = appendTokens(toks, t, bl.Start, bl.End, parts[from:p])
+		f := frame{block: i, toks: toks[n:len(toks):len(toks)]}
+		sents = appendSentences(sents, f.toks, doc.Text)
+		f.sentences = sents[ns:len(sents):len(sents)]
+		frames = append(frames, f)
+	}
+	return frames
+}
+
+// validBlock reports whether b is a non-empty span inside the text.
+func validBlock(doc Document, b Block) bool {
+	return b.Start >= 0 && b.End <= len(doc.Text) && b.Start < b.End
+}
+
+// quoteParts returns the parts of every quote, marks included, in text
+// order, each with the index of its quote and of the block it lies in.
+func quoteParts(doc Document, spans []span) []quotePart {
+	var parts []quotePart
 	b := 0
 	for qi := range spans {
 		sp := &spans[qi]
@@ -128,34 +179,25 @@ func buildFrames(t texts, doc Document, spans []span) []frame {
 				b++
 			}
 			if b < len(doc.Blocks) {
-				byBlock[b] = append(byBlock[b], markedPart(doc, p, qi))
+				parts = append(parts, markedPart(doc, p, qi, b))
 			}
 		}
 	}
-	frames := make([]frame, 0, len(doc.Blocks))
-	for i, bl := range doc.Blocks {
-		if bl.Start < 0 || bl.End > len(doc.Text) || bl.Start >= bl.End {
-			continue
-		}
-		f := frame{block: i, toks: tokenize(t, bl.Start, bl.End, byBlock[i])}
-		splitSentences(&f, doc.Text)
-		frames = append(frames, f)
-	}
-	return frames
+	return parts
 }
 
 // markedPart widens a quote part to take in its quotation marks.
-func markedPart(doc Document, p part, q int) quotePart {
+func markedPart(doc Document, p part, q, block int) quotePart {
 	from, to := p.start, p.end
 	if r, w := utf8.DecodeLastRuneInString(doc.Text[:from]); w > 0 {
-		if _, ok := markTable[r]; ok {
+		if _, ok := markOf(r); ok {
 			from -= w
 		}
 	}
 	if r, w := utf8.DecodeRuneInString(doc.Text[to:]); w > 0 && isClosingMark(r) {
 		to += w
 	}
-	return quotePart{from: from, to: to, q: q}
+	return quotePart{from: from, to: to, q: q, block: block}
 }
 
 // frame attributes the quotes of one block.
@@ -298,28 +340,28 @@ func firstInSentence(toks []token, i int, text string) bool {
 
 // cueAt reports whether a speech verb ends at toks[k] and returns it.
 func cueAt(toks []token, k int) (string, bool) {
-	t := toks[k]
+	t := &toks[k]
 	if t.kind != word {
 		return "", false
 	}
-	if k > 0 && toks[k-1].kind == word {
+	if k > 0 && toks[k-1].kind == word && toks[k-1].has(lxPhraseHead) {
 		if c, ok := phrasalCues[toks[k-1].lower+" "+t.lower]; ok {
 			return c, true
 		}
 	}
-	if k+1 < len(toks) && toks[k+1].kind == word {
+	if k+1 < len(toks) && toks[k+1].kind == word && t.has(lxPhraseHead) {
 		if c, ok := phrasalCues[t.lower+" "+toks[k+1].lower]; ok {
 			return c, true
 		}
 	}
-	_, ok := cueVerbs[t.lower]
-	if ok && nounCues[t.lower] && t.upper && k > 0 && toks[k-1].upper {
+	ok := t.has(lxCue)
+	if ok && t.has(lxNounCue) && t.upper && k > 0 && toks[k-1].upper {
 		return "", false // "the Lee Valley Post": part of a name
 	}
-	if ok && k > 0 && (determiners[toks[k-1].lower] || possessivePronouns[toks[k-1].lower] != "" || isPossessive(toks[k-1])) {
+	if ok && k > 0 && (toks[k-1].has(lxDeterminer) || toks[k-1].has(lxPossPronoun) || isPossessive(toks[k-1])) {
 		return "", false // "the state", "his post": nouns
 	}
-	if ok && k > 1 && nounCues[t.lower] && lowerWord(toks[k-1]) && !skippable[toks[k-1].lower] && determiners[toks[k-2].lower] {
+	if ok && k > 1 && t.has(lxNounCue) && lowerWord(toks[k-1]) && !toks[k-1].has(lxSkippable) && toks[k-2].has(lxDeterminer) {
 		return "", false // "a conference call", "the blog post"
 	}
 	return t.lower, ok
@@ -345,7 +387,7 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 			return found{m: m, cue: "—"}, true
 		}
 	}
-	if coordinators[toks[k].lower] && k+1 < len(toks) {
+	if toks[k].has(lxCoordinator) && k+1 < len(toks) {
 		if _, ok := cueAt(toks, k+1); ok {
 			// "X kept its target of “Q,” but said ...": the subject
 			m := a.subjectOf(toks, i)
@@ -439,7 +481,7 @@ func (a *attributor) skipToCue(toks []token, k int) (int, string) {
 		if _, ok := cueAt(toks, k); ok {
 			break
 		}
-		if !skippable[toks[k].lower] && !prepositions[toks[k].lower] && !determiners[toks[k].lower] && !timeWords[toks[k].lower] && !toks[k].upper {
+		if !toks[k].has(lxSkippable) && !toks[k].has(lxPreposition) && !toks[k].has(lxDeterminer) && !toks[k].has(lxTimeWord) && !toks[k].upper {
 			break
 		}
 		k++
@@ -474,8 +516,10 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 			continue
 		}
-		if phr, ok := phrasalCues[strings.Join([]string{lowerAt(toks, v-1), toks[v].lower}, " ")]; ok && phr == cue {
-			v--
+		if v > 0 && toks[v-1].has(lxPhraseHead) {
+			if phr, ok := phrasalCues[toks[v-1].lower+" "+toks[v].lower]; ok && phr == cue {
+				v--
+			}
 		}
 		if participleClause(toks, v, text) {
 			// "Speaking on the radio, X defended officers, saying"
@@ -505,7 +549,7 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 				return r, true // "Their report described the kitchen as “Q”"
 			}
 		}
-		if stop > 1 && relativeWords[toks[stop-1].lower] && toks[stop-2].is(text, ",") {
+		if stop > 1 && toks[stop-1].has(lxRelative) && toks[stop-2].is(text, ",") {
 			// "the Alliance for a Living Valley, a coalition of ..., which
 			// has labelled": the phrase the clause belongs to
 			if s, e, _ := leftNP(toks, 0, stop-1, text); s < e {
@@ -514,7 +558,7 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 				}
 			}
 		}
-		if stop > 0 && (coordinators[toks[stop-1].lower] || toks[stop-1].is(text, ",")) {
+		if stop > 0 && (toks[stop-1].has(lxCoordinator) || toks[stop-1].is(text, ",")) {
 			// "X reported ..., but said"; "X issued a warning, labelling
 			// the storm"
 			if m := a.subjectOf(toks, v); !m.empty() {
@@ -533,11 +577,11 @@ var documentNouns = setOf("statement report letter release email e-mail message 
 // such as "the statement" or "their damning report" starting at toks[k],
 // or k when there is none.
 func documentAt(toks []token, k int) int {
-	if k >= len(toks) || toks[k].kind != word || (toks[k].lower != "the" && possessivePronouns[toks[k].lower] == "") {
+	if k >= len(toks) || toks[k].kind != word || (toks[k].lower != "the" && !toks[k].has(lxPossPronoun)) {
 		return k
 	}
 	for n := k + 1; n < len(toks) && n <= k+3 && lowerWord(toks[n]); n++ {
-		if documentNouns[toks[n].lower] {
+		if toks[n].has(lxDocumentNoun) {
 			return n
 		}
 	}
@@ -596,14 +640,6 @@ func (a *attributor) apposName(toks []token, appos [2]int) mention {
 	return m
 }
 
-// lowerAt returns the lower-case word at toks[k], or "".
-func lowerAt(toks []token, k int) string {
-	if k < 0 || k >= len(toks) {
-		return ""
-	}
-	return toks[k].lower
-}
-
 // colon reads a colon line: From the minister's statement: "Q" /
 // Commissioner Wu: "Q".
 func (a *attributor) colon(toks []token, i int) (found, bool) {
@@ -625,7 +661,7 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 			return found{m: m, cue: ":"}, !m.empty()
 		}
 	}
-	if p := i - 3; p >= 0 && p == subjectStart(toks, i, text) && toks[p].kind == word && possessivePronouns[toks[p].lower] != "" && toks[p+1].kind == word {
+	if p := i - 3; p >= 0 && p == subjectStart(toks, i, text) && toks[p].kind == word && toks[p].has(lxPossPronoun) && toks[p+1].kind == word {
 		m := mention{text: toks[p].text(text), pronoun: possessivePronouns[toks[p].lower]}
 		return found{m: m, cue: ":"}, true // Her message: "Q"
 	}
@@ -652,17 +688,17 @@ func subjectStart(toks []token, i int, text string) int {
 		return min(k, i)
 	}
 	first := toks[k]
-	if first.kind == word && prepositions[first.lower] {
+	if first.kind == word && first.has(lxPreposition) {
 		j := 1 // "On Tuesday evening the union announced"
-		for j < i && toks[j].kind == word && (timeWords[toks[j].lower] || timeOpeners[toks[j].lower] || isNumber(toks[j].lower)) {
+		for j < i && toks[j].kind == word && (toks[j].has(lxTimeWord) || toks[j].has(lxTimeOpener) || isNumber(toks[j].lower)) {
 			j++
 		}
-		if j > 1 && j < i && (toks[j].is(text, ",") || determiners[toks[j].lower] || toks[j].upper) {
+		if j > 1 && j < i && (toks[j].is(text, ",") || toks[j].has(lxDeterminer) || toks[j].upper) {
 			k = j
 			first = token{}
 		}
 	}
-	if first.kind == word && (prepositions[first.lower] || sentenceStarters[first.lower] && !determiners[first.lower] && !openers[first.lower]) {
+	if first.kind == word && (first.has(lxPreposition) || first.has(lxSentenceStarter) && !first.has(lxDeterminer) && !first.has(lxOpener)) {
 		c := k
 		for c < i && !toks[c].is(text, ",") {
 			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
@@ -671,7 +707,7 @@ func subjectStart(toks []token, i int, text string) int {
 			k = c
 		}
 	}
-	for k < i && (toks[k].kind == punct || toks[k].kind == word && openers[toks[k].lower]) {
+	for k < i && (toks[k].kind == punct || toks[k].kind == word && toks[k].has(lxOpener)) {
 		k++
 	}
 	return k
@@ -758,9 +794,11 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 		}
 	}
 	before := toks[lo:i]
-	for _, c := range titleCueWords {
-		if hasWords(before, c) {
-			return true
+	if anyHas(before, lxTitleCueHead) {
+		for _, c := range titleCueWords {
+			if hasWords(before, c) {
+				return true
+			}
 		}
 	}
 	if n := len(before); n > 0 && before[n-1].lower == "as" && (hasWords(before, []string{"known"}) || strings.HasPrefix(q.Text, "the ") && titleCase(q.Text[4:])) {
@@ -769,7 +807,7 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 	if i > 0 && i+1 < len(toks) && toks[i-1].upper && toks[i+1].upper && titleCase(q.Text) {
 		return true // Elias “Sticks” Vanterpool
 	}
-	if i > 1 && (titleNouns[toks[i-1].lower] || toks[i-1].is(text, ",") && titleNouns[toks[i-2].lower]) && titleCase(q.Text) {
+	if i > 1 && (toks[i-1].has(lxTitleNoun) || toks[i-1].is(text, ",") && toks[i-2].has(lxTitleNoun)) && titleCase(q.Text) {
 		return true // the blog, “Notes from Under the Ice”
 	}
 	words := strings.Count(strings.TrimSpace(q.Text), " ") + 1
@@ -827,6 +865,16 @@ var titleCueWords = func() [][]string {
 	return out
 }()
 
+// anyHas reports whether any of toks is a word of one of the classes c.
+func anyHas(toks []token, c wordClass) bool {
+	for i := range toks {
+		if toks[i].has(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasWords reports whether toks hold the words ws in a row.
 func hasWords(toks []token, ws []string) bool {
 	for i := 0; i+len(ws) <= len(toks); i++ {
@@ -846,19 +894,26 @@ func hasWords(toks []token, ws []string) bool {
 
 // titleCase reports whether s reads like a title or name: every word
 // capitalised except short function words, and no sentence ending.
+//
+// It reads the words one by one and stops at the first that fails: quote
+// texts are often long sentences.
 func titleCase(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 10 || endsSentenceText(s) {
+	if endsSentenceText(s) {
 		return false
 	}
-	for _, w := range words {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		n++
+		if n > 10 {
+			return false
+		}
 		r := firstRune(w)
-		if !isUpperRune(r) && !unicode.IsDigit(r) && !titleSmallWords[strings.ToLower(w)] {
+		capital := isUpperRune(r) || unicode.IsDigit(r)
+		if !capital && (n == 1 || !titleSmallWords[strings.ToLower(w)]) {
 			return false
 		}
 	}
-	r := firstRune(words[0])
-	return isUpperRune(r) || unicode.IsDigit(r)
+	return n > 0
 }
 
 // titleSmallWords stay in lower case inside titles.
@@ -882,11 +937,11 @@ func (a *attributor) register(toks []token) {
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if t.kind != word || !t.upper || (k == 0 && sentenceStarters[t.lower]) || isDateline(toks, k, text) {
+		if t.kind != word || !t.upper || (k == 0 && t.has(lxSentenceStarter)) || isDateline(toks, k, text) {
 			continue
 		}
 		start := k
-		for start > 0 && toks[start-1].kind == word && (modifiers[toks[start-1].lower] || determiners[toks[start-1].lower] || roleNouns[toks[start-1].lower] && !toks[start-1].upper && !genericRoles[toks[start-1].lower]) {
+		for start > 0 && toks[start-1].kind == word && (toks[start-1].has(lxModifier) || toks[start-1].has(lxDeterminer) || toks[start-1].has(lxRoleNoun) && !toks[start-1].upper && !toks[start-1].has(lxGenericRole)) {
 			start--
 		}
 		end := rightNP(toks, k, len(toks), text)
@@ -1028,7 +1083,7 @@ func (a *attributor) roleSubject(toks []token) *entity {
 }
 
 // isPossessive reports whether t is a word with a possessive ’s.
-func isPossessive(t token) bool { return possessiveBase(t.lower) != t.lower }
+func isPossessive(t token) bool { return t.poss }
 
 // isDateline reports whether toks[k] is a dateline in capitals opening a
 // story: "CORK —", "BERGVIK, Norway".
@@ -1079,7 +1134,7 @@ func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 	if end+1 >= len(toks) || !toks[end].is(text, ",") || toks[end+1].kind != word {
 		return mention{}, 0
 	}
-	if w := toks[end+1].lower; !determiners[w] && !roleNouns[w] && !modifiers[w] && !titles[w] {
+	if !toks[end+1].has(lxDeterminer | lxRoleNoun | lxModifier | lxTitle) {
 		return mention{}, 0
 	}
 	rend := rightNP(toks, end+1, len(toks), text)

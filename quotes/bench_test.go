@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -41,10 +42,15 @@ func BenchmarkExtract(b *testing.B) {
 	docs, size := benchDocs(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		for _, d := range docs {
 			Extract(d)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
+	runtime.ReadMemStats(&after)
+	articles := float64(b.N * len(docs))
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/articles, "ns/article")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/articles, "allocs/article")
 }

@@ -108,32 +108,59 @@ func channelOf(toks []token, t texts) string {
 		return "interview with " + o
 	}
 	s := t.lowerOf(base, toks[len(toks)-1].end)
-	for _, p := range channelPhrases {
-		for from := 0; ; {
-			at := strings.Index(s[from:], p.words)
-			if at < 0 {
-				break
-			}
-			at += from
-			from = at + 1
-			end := at + len(p.words)
-			if at > 0 && s[at-1] != ' ' && s[at-1] != '(' || inQuote(toks, base+at) {
-				continue
-			}
-			if p.words[len(p.words)-1] != ' ' {
-				if end < len(s) && isLetterByte(s[end]) {
-					continue
-				}
-				return p.channel
-			}
-			if outlet := outletAt(toks, base+end, t.text); outlet != "" {
-				return p.channel + " " + outlet
-			}
-			return p.channel
+	best, at := firstPhrase(toks, s, base)
+	if best < 0 {
+		return ""
+	}
+	p := channelPhrases[best]
+	if p.words[len(p.words)-1] == ' ' {
+		if outlet := outletAt(toks, base+at+len(p.words), t.text); outlet != "" {
+			return p.channel + " " + outlet
 		}
 	}
-	return ""
+	return p.channel
 }
+
+// firstPhrase returns the index of the first of the channelPhrases that
+// stands in s, the lower-case words of toks from byte base of the text,
+// and where it first does; -1 when none does. A phrase stands where it
+// starts a word (after a space or bracket), outside quotes, and, unless
+// an outlet name follows it, is not followed by a letter.
+func firstPhrase(toks []token, s string, base int) (best, bestAt int) {
+	best = len(channelPhrases)
+	for at := 0; at < len(s); at++ {
+		if at > 0 && s[at-1] != ' ' && s[at-1] != '(' {
+			continue
+		}
+		for _, i := range phrasesByFirstByte[s[at]] {
+			if i >= best {
+				break
+			}
+			w := channelPhrases[i].words
+			if !strings.HasPrefix(s[at:], w) || inQuote(toks, base+at) {
+				continue
+			}
+			if end := at + len(w); w[len(w)-1] != ' ' && end < len(s) && isLetterByte(s[end]) {
+				continue
+			}
+			best, bestAt = i, at
+			break
+		}
+	}
+	if best == len(channelPhrases) {
+		return -1, 0
+	}
+	return best, bestAt
+}
+
+// phrasesByFirstByte lists the indexes in channelPhrases of the phrases
+// that start with each byte, in order.
+var phrasesByFirstByte = func() (index [256][]int) {
+	for i, p := range channelPhrases {
+		index[p.words[0]] = append(index[p.words[0]], i)
+	}
+	return index
+}()
 
 // channelWords are the words every channel phrase contains; a sentence
 // without any of them names no channel.
@@ -142,7 +169,7 @@ var channelWords = setOf("told call analysts clients memoir review rally support
 // hasChannelWord reports whether any word of toks is a channel word.
 func hasChannelWord(toks []token) bool {
 	for _, t := range toks {
-		if t.kind == word && channelWords[t.lower] {
+		if t.kind == word && t.has(lxChannelWord) {
 			return true
 		}
 	}
@@ -200,10 +227,10 @@ func outletAt(toks []token, off int, text string) string {
 		i++
 	}
 	j := i
-	for j < len(toks) && toks[j].kind == word && (toks[j].upper || isAcronym(toks[j].text(text)) || (j > i && connectors[toks[j].lower])) {
+	for j < len(toks) && toks[j].kind == word && (toks[j].upper || isAcronym(toks[j].text(text)) || (j > i && toks[j].has(lxConnector))) {
 		j++
 	}
-	for j > i && connectors[toks[j-1].lower] {
+	for j > i && toks[j-1].has(lxConnector) {
 		j--
 	}
 	if j == i {

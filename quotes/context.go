@@ -38,7 +38,7 @@ func context(doc Document, b Block, start, end int) (before, after string) {
 // trimMarks drops quotation marks and spaces at both ends of s.
 func trimMarks(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
-		_, mark := markTable[r]
+		_, mark := markOf(r)
 		return mark || unicode.IsSpace(r) || r == utf8.RuneError
 	})
 }

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 )
@@ -48,19 +49,36 @@ func (c *cast) see(e *entity, subject bool, off int) {
 
 // addRole records the role words of a title or description.
 func (e *entity) addRole(role string) {
-	if role == "" || relativeWords[strings.ToLower(strings.Fields(role)[0])] {
+	var buf [32]byte
+	if role == "" || relativeWords[string(appendLower(buf[:0], firstField(role)))] {
 		return // "who has run the pub since 1987" describes, it is no title
 	}
 	if e.role == "" {
 		e.role = role
 	}
 	e.person = e.person || !e.body
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		w = strings.Trim(w, ",.()")
-		if roleNouns[w] || titles[w] {
-			e.roles[w] = true
+	for w := range strings.FieldsSeq(role) {
+		lw := bytes.Trim(appendLower(buf[:0], w), ",.()")
+		if roleNouns[string(lw)] || titles[string(lw)] {
+			e.setRole(string(lw))
 		}
 	}
+}
+
+// setRole records that e holds the role noun w.
+func (e *entity) setRole(w string) {
+	if e.roles == nil {
+		e.roles = make(map[string]bool)
+	}
+	e.roles[w] = true
+}
+
+// firstField returns the first word of s, "" when there is none.
+func firstField(s string) string {
+	for w := range strings.FieldsSeq(s) {
+		return w
+	}
+	return ""
 }
 
 // hasRole reports whether e holds the role noun or one of its synonyms.
@@ -78,19 +96,22 @@ func (e *entity) hasRole(noun string) bool {
 
 // find returns the entity called name, by full name, by surname or given
 // name of a person, or by an acronym in brackets.
+//
+// Names are compared in lower case, without building the lower-case name:
+// find runs for every name in every sentence.
 func (c *cast) find(name string, body bool) *entity {
-	key := strings.ToLower(name)
 	for _, e := range c.ents {
-		if e.key == key {
+		if isLowerOf(e.key, name) {
 			return e
 		}
 	}
-	if strings.Contains(key, " ") {
-		return c.findWords(strings.Fields(key))
+	if strings.Contains(name, " ") {
+		var buf [8]string
+		return c.findWords(appendFields(buf[:0], name))
 	}
 	var best *entity
 	for _, e := range c.ents {
-		if e.matchesPart(key) && (best == nil || e.spoke > best.spoke || e.spoke == best.spoke && e.lastSeen > best.lastSeen) {
+		if e.matchesPart(name) && (best == nil || e.spoke > best.spoke || e.spoke == best.spoke && e.lastSeen > best.lastSeen) {
 			best = e // "O’Brien": the O’Brien who speaks, before his wife
 		}
 	}
@@ -98,20 +119,41 @@ func (c *cast) find(name string, body bool) *entity {
 }
 
 // findWords returns the person whose name ends or begins with the words
-// of a shorter mention ("Alvarado Ruiz" for "Teodoro Alvarado Ruiz").
+// of a shorter mention ("Alvarado Ruiz" for "Teodoro Alvarado Ruiz"),
+// compared in lower case.
 func (c *cast) findWords(words []string) *entity {
 	var best *entity
 	for _, e := range c.ents {
 		if e.body || len(e.words) <= len(words) || roleNouns[e.words[len(e.words)-1]] {
 			continue
 		}
-		if equalWords(e.words[len(e.words)-len(words):], words) || equalWords(e.words[:len(words)], words) {
+		if lowerWordsOf(e.words[len(e.words)-len(words):], words) || lowerWordsOf(e.words[:len(words)], words) {
 			if best == nil || e.lastSeen > best.lastSeen {
 				best = e
 			}
 		}
 	}
 	return best
+}
+
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// lowerWordsOf reports whether the words lower are the words ws in lower
+// case.
+func lowerWordsOf(lower, ws []string) bool {
+	for i := range lower {
+		if !isLowerOf(lower[i], ws[i]) {
+			return false
+		}
+	}
+	return len(lower) == len(ws)
 }
 
 func equalWords(a, b []string) bool {
@@ -125,21 +167,22 @@ func equalWords(a, b []string) bool {
 
 // matchesPart reports whether a one-word mention is a part of e's name:
 // the surname or given name of a person, or the acronym of a body.
-func (e *entity) matchesPart(key string) bool {
+// Names are compared in lower case.
+func (e *entity) matchesPart(name string) bool {
 	w := e.words
 	if e.body {
 		for _, x := range w {
-			if len(x) == len(key)+2 && x[0] == '(' && x[1:len(x)-1] == key {
+			if len(x) >= 2 && x[0] == '(' && isLowerOf(x[1:len(x)-1], name) {
 				return true // the acronym of "Inter-Services Intelligence (ISI)"
 			}
 		}
-		return len(w) > 1 && w[0] == key
+		return len(w) > 1 && isLowerOf(w[0], name)
 	}
 	if len(w) < 2 {
 		return false
 	}
 	for _, x := range w {
-		if x == key {
+		if isLowerOf(x, name) {
 			return true // given name, surname, or one of two surnames
 		}
 	}
@@ -150,11 +193,11 @@ func (e *entity) matchesPart(key string) bool {
 // ("Ministry of Finance" is "the ministry").
 func (c *cast) add(name string, body bool) *entity {
 	key := strings.ToLower(name)
-	e := &entity{name: name, key: key, words: strings.Fields(key), body: body, roles: make(map[string]bool)}
+	e := &entity{name: name, key: key, words: strings.Fields(key), body: body}
 	if body {
 		for _, w := range e.words {
 			if bodyNouns[w] || roleNouns[w] {
-				e.roles[w] = true
+				e.setRole(w)
 			}
 		}
 	}

@@ -69,6 +69,6 @@ func isDirect(doc Document, sp *span, text string) bool {
 
 // isClosingMark reports whether r can close a quotation.
 func isClosingMark(r rune) bool {
-	m, ok := markTable[r]
+	m, ok := markOf(r)
 	return ok && m.close
 }

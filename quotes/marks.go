@@ -33,24 +33,45 @@ type markInfo struct {
 	open, close bool
 }
 
-// markTable lists the quotation-mark characters quoth understands.
-var markTable = map[rune]markInfo{
-	'“':  {double, true, true}, // opens, or closes a „
-	'”':  {double, false, true},
-	'"':  {double, true, true},
-	'„':  {double, true, false},
-	'«':  {double, true, false},
-	'»':  {double, false, true},
-	'「':  {double, true, false},
-	'」':  {double, false, true},
-	'『':  {double, true, false},
-	'』':  {double, false, true},
-	'‘':  {single, true, true}, // opens, or closes a ‚
-	'’':  {single, false, true},
-	'\'': {single, true, true},
-	'‚':  {single, true, false},
-	'‹':  {single, true, false},
-	'›':  {single, false, true},
+// markOf returns what the quotation-mark character r can do, and
+// whether r is one of the marks quoth understands. A switch, not a map:
+// the scanner asks about every mark-like character of every article.
+func markOf(r rune) (markInfo, bool) {
+	switch r {
+	case '“':
+		return markInfo{double, true, true}, true // opens, or closes a „
+	case '”':
+		return markInfo{double, false, true}, true
+	case '"':
+		return markInfo{double, true, true}, true
+	case '„':
+		return markInfo{double, true, false}, true
+	case '«':
+		return markInfo{double, true, false}, true
+	case '»':
+		return markInfo{double, false, true}, true
+	case '「':
+		return markInfo{double, true, false}, true
+	case '」':
+		return markInfo{double, false, true}, true
+	case '『':
+		return markInfo{double, true, false}, true
+	case '』':
+		return markInfo{double, false, true}, true
+	case '‘':
+		return markInfo{single, true, true}, true // opens, or closes a ‚
+	case '’':
+		return markInfo{single, false, true}, true
+	case '\'':
+		return markInfo{single, true, true}, true
+	case '‚':
+		return markInfo{single, true, false}, true
+	case '‹':
+		return markInfo{single, true, false}, true
+	case '›':
+		return markInfo{single, false, true}, true
+	}
+	return markInfo{}, false
 }
 
 // isMarkStart reports whether b can begin the UTF-8 encoding of a
@@ -89,13 +110,13 @@ func isOpeningContext(prev rune) bool {
 	case prev == '(', prev == '[', prev == '{', prev == '—', prev == '–', prev == '-', prev == '/', prev == ':':
 		return true
 	}
-	m, ok := markTable[prev]
+	m, ok := markOf(prev)
 	return ok && m.open
 }
 
 // classify decides what the mark r of width w at s[i:] does there.
 func classify(s string, i, w int, r rune) (family, role) {
-	m, ok := markTable[r]
+	m, ok := markOf(r)
 	if !ok {
 		return 0, none
 	}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,17 +45,17 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 	stop = k
 	start = k
 	if start > lo && toks[start-1].kind == word {
-		if _, ok := pronouns[toks[start-1].lower]; ok {
+		if toks[start-1].has(lxPronoun) {
 			return start - 1, stop, appos
 		}
 	}
 	for start > lo && (npWord(toks, start-1, lo, text) || compoundRole(toks, start-1, stop)) {
 		start--
-		if determiners[toks[start].lower] && !complementAt(toks, start-1) && !nameArticle(toks, start) {
+		if toks[start].has(lxDeterminer) && !complementAt(toks, start-1) && !nameArticle(toks, start) {
 			break
 		}
 	}
-	for start < stop && toks[start].kind == word && connectors[toks[start].lower] && !determiners[toks[start].lower] {
+	for start < stop && toks[start].kind == word && toks[start].has(lxConnector) && !toks[start].has(lxDeterminer) {
 		start++
 	}
 	return start, stop, appos
@@ -66,7 +67,7 @@ func skipLeft(toks []token, lo, end int, text string) int {
 	k := end
 	for k > lo {
 		t := toks[k-1]
-		if t.kind == word && skippable[t.lower] {
+		if t.kind == word && t.has(lxSkippable) {
 			k--
 			continue
 		}
@@ -74,7 +75,7 @@ func skipLeft(toks []token, lo, end int, text string) int {
 			k -= 2 // "used to tell us"
 			continue
 		}
-		if k >= lo+2 && t.kind == word && timeWords[t.lower] && timeOpeners[toks[k-2].lower] {
+		if k >= lo+2 && t.kind == word && t.has(lxTimeWord) && toks[k-2].has(lxTimeOpener) {
 			k -= 2 // "last year", "this week"
 			continue
 		}
@@ -95,12 +96,12 @@ func prepPhraseStart(toks []token, lo, end int, text string) int {
 		if t.kind != word && !t.is(text, "(") && !t.is(text, ")") {
 			return -1
 		}
-		if _, ok := pronouns[t.lower]; ok || relativeWords[t.lower] {
+		if t.has(lxPronoun | lxRelative) {
 			return -1 // "on the first day when he told": the speaker is in it
 		}
-		if t.kind == word && prepositions[t.lower] && p+1 < end {
+		if t.kind == word && t.has(lxPreposition) && p+1 < end {
 			n := toks[p+1]
-			if n.kind == word && (determiners[n.lower] || timeWords[n.lower] || n.upper || isNumber(n.lower)) {
+			if n.kind == word && (n.has(lxDeterminer) || n.has(lxTimeWord) || n.upper || isNumber(n.lower)) {
 				return p
 			}
 		}
@@ -127,20 +128,19 @@ func findLeft(toks []token, lo, end int, c string, max int, text string) int {
 
 // npWord reports whether toks[i] can be part of a speaker's noun phrase.
 func npWord(toks []token, i, lo int, text string) bool {
-	t := toks[i]
+	t := &toks[i]
 	switch t.kind {
 	case punct:
 		c := t.text(text)
 		return (c == "(" || c == ")") && parenthesisedAcronym(toks, i, text)
 	case word:
 		if t.upper {
-			return !(i == lo || isSentenceStart(toks, i, text)) || !sentenceStarters[t.lower] || determiners[t.lower]
+			return !(i == lo || isSentenceStart(toks, i, text)) || !t.has(lxSentenceStarter) || t.has(lxDeterminer)
 		}
-		w := possessiveBase(t.lower)
 		if (t.lower == "and" || t.lower == "&") && inOfName(toks, i) {
 			return true // "Ministry of Energy and Climate"
 		}
-		return determiners[t.lower] || connectors[t.lower] || roleNouns[w] || bodyNouns[w] || modifiers[w] || w != t.lower || strings.ContainsRune(t.lower, '-')
+		return t.has(lxDeterminer|lxConnector) || t.baseHas(lxRoleNoun|lxBodyNoun|lxModifier) || t.poss || strings.ContainsRune(t.lower, '-')
 	}
 	return false
 }
@@ -198,6 +198,12 @@ func isAcronym(w string) bool {
 // possessiveBase strips a possessive ’s ("country’s") or the apostrophe
 // of a plural possessive ("workers’") from w, in either case.
 func possessiveBase(w string) string {
+	if w == "" {
+		return w
+	}
+	if c := w[len(w)-1]; c != 's' && c != 'S' && c != '\'' && c != 0x99 {
+		return w // no word ending in anything else is possessive; 0x99 ends "’"
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
@@ -215,20 +221,20 @@ func possessiveBase(w string) string {
 func rightNP(toks []token, start, hi int, text string) int {
 	k := start
 	if k < hi && toks[k].kind == word {
-		if _, ok := pronouns[toks[k].lower]; ok {
+		if toks[k].has(lxPronoun) {
 			return k + 1
 		}
 	}
 	for k < hi && (npWord(toks, k, -1, text) || compoundRole(toks, k, hi)) {
-		if k > start && determiners[toks[k].lower] && !complementAt(toks, k-1) && !nameArticle(toks, k) {
+		if k > start && toks[k].has(lxDeterminer) && !complementAt(toks, k-1) && !nameArticle(toks, k) {
 			break
 		}
 		k++
-		if isPossessive(toks[k-1]) && !(k < hi && toks[k].upper && bodyNouns[toks[k].lower]) {
+		if isPossessive(toks[k-1]) && !(k < hi && toks[k].upper && toks[k].has(lxBodyNoun)) {
 			break // "Eirik Haugland's Labour Front": the owner ends the phrase
 		}
 	}
-	for k > start && toks[k-1].kind == word && (connectors[toks[k-1].lower] || determiners[toks[k-1].lower]) {
+	for k > start && toks[k-1].kind == word && (toks[k-1].has(lxConnector) || toks[k-1].has(lxDeterminer)) {
 		k--
 	}
 	return k
@@ -241,13 +247,13 @@ func mentionOf(toks []token, start, stop int, text string) mention {
 	}
 	m := mention{text: text[toks[start].start:toks[stop-1].end], off: toks[start].start}
 	if stop-start == 1 {
-		if g, ok := pronouns[toks[start].lower]; ok && g != "" {
+		if toks[start].has(lxPronoun) {
 			m.pronoun = toks[start].lower
 			return m
 		}
 	}
 	i := start
-	if determiners[toks[i].lower] {
+	if toks[i].has(lxDeterminer) {
 		m.det = toks[i].lower
 		i++
 	}
@@ -284,8 +290,8 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.head = possessiveBase(toks[r].lower) // "the US pointman for Afghanistan"
 		m.role, m.name = full, full
 		m.body = bodyNouns[m.head]
-		if c := toks[r+2:]; r == 0 && hasUpper(c) && !determiners[c[0].lower] || r == 0 && len(c) > 1 && determiners[c[0].lower] && hasUpper(c[1:]) {
-			if determiners[c[0].lower] {
+		if c := toks[r+2:]; r == 0 && hasUpper(c) && !c[0].has(lxDeterminer) || r == 0 && len(c) > 1 && c[0].has(lxDeterminer) && hasUpper(c[1:]) {
+			if c[0].has(lxDeterminer) {
 				c = c[1:]
 			}
 			for len(c) > 1 && !c[0].upper && c[1].upper {
@@ -295,7 +301,7 @@ func splitTitle(m *mention, toks []token, text string) {
 			// "Ashport Transit Company spokesperson"
 			m.role = text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(text)
 			m.name = m.role
-		} else if l := c[len(c)-1]; r == 0 && len(c) >= 2 && determiners[c[0].lower] && !l.upper && roleNouns[l.lower] {
+		} else if l := c[len(c)-1]; r == 0 && len(c) >= 2 && c[0].has(lxDeterminer) && !l.upper && l.has(lxRoleNoun) {
 			m.of = l.lower // "spokesperson for the (federal) office"
 		}
 		return
@@ -315,7 +321,7 @@ func splitTitle(m *mention, toks []token, text string) {
 		n = 1 // "Meteorologist Adaeze Nwachukwu"
 	}
 	person := len(toks)-n >= 2 || (n > 0 && n < len(toks) && titles[strings.Trim(toks[n-1].lower, ".")])
-	if n == 1 && toks[0].upper && bodyNouns[toks[0].lower] {
+	if n == 1 && toks[0].upper && toks[0].has(lxBodyNoun) {
 		person = false // "Operation Sea Lantern", "Ministry Tower"
 	}
 	if !person && (hasBodyWord(toks) || countryLike(full)) {
@@ -366,7 +372,7 @@ func nameStart(toks []token, text string) int {
 	n := len(toks)
 	for n > 0 {
 		p := n - 1
-		for p > 0 && nameParticles[toks[p].lower] && !toks[p].upper {
+		for p > 0 && toks[p].has(lxNameParticle) && !toks[p].upper {
 			p--
 		}
 		if !isNameWord(toks[p], text) {
@@ -380,14 +386,14 @@ func nameStart(toks []token, text string) int {
 // compoundRole reports whether the lower-case word toks[k] is the first
 // half of a role such as "campaign director" or "election agent".
 func compoundRole(toks []token, k, hi int) bool {
-	if k+1 >= hi || !lowerWord(toks[k]) || skippable[toks[k].lower] || prepositions[toks[k].lower] || relativeWords[toks[k].lower] {
+	if k+1 >= hi || !lowerWord(toks[k]) || toks[k].has(lxSkippable) || toks[k].has(lxPreposition) || toks[k].has(lxRelative) {
 		return false
 	}
-	if _, cue := cueVerbs[toks[k].lower]; cue {
+	if toks[k].has(lxCue) {
 		return false
 	}
 	n := toks[k+1]
-	return n.kind == word && !n.upper && roleNouns[n.lower] && !genericRoles[n.lower]
+	return n.kind == word && !n.upper && n.has(lxRoleNoun) && !n.has(lxGenericRole)
 }
 
 // nameArticle reports whether the article at toks[i] stands inside a
@@ -407,7 +413,7 @@ func complementAt(toks []token, i int) bool {
 		return false
 	}
 	r := toks[i-1]
-	return r.kind == word && !r.upper && roleNouns[r.lower]
+	return r.kind == word && !r.upper && r.has(lxRoleNoun)
 }
 
 // roleWithComplement returns the index of a lower-case role noun
@@ -416,7 +422,7 @@ func complementAt(toks []token, i int) bool {
 func roleWithComplement(toks []token) int {
 	for r := len(toks) - 3; r >= 0; r-- {
 		t := toks[r]
-		if t.kind == word && !t.upper && roleNouns[t.lower] && (toks[r+1].lower == "for" || toks[r+1].lower == "of") {
+		if t.kind == word && !t.upper && t.has(lxRoleNoun) && (toks[r+1].lower == "for" || toks[r+1].lower == "of") {
 			return r
 		}
 	}
@@ -429,7 +435,7 @@ func isNameWord(t token, text string) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !titles[t.lower] && !bodyNouns[t.lower] && !roleNouns[t.lower] && !isAcronym(t.text(text))
+	return !t.has(lxTitle) && !t.has(lxBodyNoun) && !t.has(lxRoleNoun) && !isAcronym(t.text(text))
 }
 
 // hasUpper reports whether any of toks is capitalised.
@@ -445,7 +451,7 @@ func hasUpper(toks []token) bool {
 // hasBodyWord reports whether a phrase names an organisation.
 func hasBodyWord(toks []token) bool {
 	for _, t := range toks {
-		if t.upper && bodyNouns[t.lower] {
+		if t.upper && t.has(lxBodyNoun) {
 			return true
 		}
 	}
@@ -458,12 +464,13 @@ func countryLike(name string) bool {
 	if isAcronym(name) {
 		return true
 	}
-	l := strings.ToLower(name)
-	if countries[l] {
+	var buf [64]byte
+	l := appendLower(buf[:0], name)
+	if countries[string(l)] {
 		return true
 	}
 	for _, p := range []string{"united ", "republic", "kingdom", "states", "nations", "union"} {
-		if strings.Contains(l, p) {
+		if bytes.Contains(l, []byte(p)) {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ type scanner struct {
 func scanSpans(doc Document) []span {
 	sc := scanner{doc: doc}
 	for i, b := range doc.Blocks {
-		if b.Start < 0 || b.End > len(doc.Text) || b.Start >= b.End {
+		if !validBlock(doc, b) {
 			continue
 		}
 		sc.block(i, b)
@@ -103,7 +103,8 @@ func (sc *scanner) continueCarry(s string, base, index int) int {
 // carryFamily is the mark family of the carried quote.
 func (sc *scanner) carryFamily() family {
 	r, _ := utf8.DecodeRuneInString(sc.doc.Text[sc.carry.open:])
-	return markTable[r].fam
+	m, _ := markOf(r)
+	return m.fam
 }
 
 // endCarry closes a carried quote at the end of the block it stopped in.

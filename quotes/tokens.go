@@ -19,11 +19,14 @@ const (
 // "frame": the reporter's words with every quotation folded into a single
 // token, so that sentences are split and attributions read around quotes.
 type token struct {
-	start, end int // byte span in the text
+	start, end int    // byte span in the text
+	q          int    // for quote tokens, the index of the quote
+	lower      string // a word in lower case
+	cls        wordClass
+	baseCls    wordClass // the classes of lower without a possessive ending
 	kind       tokKind
-	q          int  // for quote tokens, the index of the quote
 	upper      bool // a word that starts with a capital letter
-	lower      string
+	poss       bool // a word with a possessive ending: "country’s", "workers’"
 }
 
 // frame is the tokens of one block and its sentences.
@@ -45,17 +48,25 @@ func newTexts(text string) texts {
 }
 
 // lowerSameLength returns s in lower case, or "" when lowering would
-// change the length of some character's encoding.
+// change the length of some character's encoding. It copies the runs of
+// bytes that lowering leaves alone, which is most of them.
 func lowerSameLength(s string) string {
-	b := make([]byte, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0 // s[:done] is written
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteString(s[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
 			}
-			b[i] = c
 			i++
+			continue
+		}
+		if c == 0xE2 && i+2 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81) && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+2000 to U+207F, punctuation such as ’ “ ” — …, has no case
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -63,10 +74,15 @@ func lowerSameLength(s string) string {
 		if utf8.RuneLen(l) != w {
 			return ""
 		}
-		utf8.EncodeRune(b[i:], l)
+		if l != r {
+			b.WriteString(s[done:i])
+			b.WriteRune(l)
+			done = i + w
+		}
 		i += w
 	}
-	return string(b)
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // lowerOf returns text[i:j] in lower case.
@@ -77,10 +93,10 @@ func (t texts) lowerOf(i, j int) string {
 	return strings.ToLower(t.text[i:j])
 }
 
-// tokenize splits text[start:end] into tokens; the quote parts in parts
-// (sorted, with their quote indexes) become quote tokens.
-func tokenize(t texts, start, end int, parts []quotePart) []token {
-	toks := make([]token, 0, (end-start)/5)
+// appendTokens splits text[start:end] into tokens and appends them to
+// toks; the quote parts in parts (sorted, with their quote indexes)
+// become quote tokens.
+func appendTokens(toks []token, t texts, start, end int, parts []quotePart) []token {
 	i := start
 	for _, p := range parts {
 		toks = appendWords(toks, t, i, p.from)
@@ -94,12 +110,27 @@ func tokenize(t texts, start, end int, parts []quotePart) []token {
 type quotePart struct {
 	from, to int
 	q        int
+	block    int
 }
 
 // appendWords tokenizes text[i:end], which holds no quotation.
 func appendWords(toks []token, t texts, i, end int) []token {
 	text := t.text
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf { // the common case, decoded quickly
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				i++
+			case isAlnumByte(c) || c == '$':
+				j := wordEnd(text, i, end)
+				toks = append(toks, newWord(t, i, j))
+				i = j
+			default:
+				toks = append(toks, token{start: i, end: i + 1, kind: punct, q: -1})
+				i++
+			}
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case unicode.IsSpace(r):
@@ -116,9 +147,17 @@ func appendWords(toks []token, t texts, i, end int) []token {
 	return toks
 }
 
+// newWord returns the word token text[i:j], with its lower-case form
+// and word classes.
 func newWord(t texts, i, j int) token {
 	r, _ := utf8.DecodeRuneInString(t.text[i:j])
-	return token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: t.lowerOf(i, j)}
+	lower := t.lowerOf(i, j)
+	tok := token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: lower, cls: wordClasses.classOf(lower)}
+	tok.baseCls = tok.cls
+	if base := possessiveBase(lower); base != lower {
+		tok.poss, tok.baseCls = true, wordClasses.classOf(base)
+	}
+	return tok
 }
 
 // wordEnd returns the end of the word starting at text[i]: letters and
@@ -127,6 +166,10 @@ func newWord(t texts, i, j int) token {
 func wordEnd(text string, i, end int) int {
 	j := i
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && (isAlnumByte(c) || c == '$' || c == '%') {
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) || r == '$' || r == '£' || r == '€' || r == '%' {
 			j += w
@@ -148,6 +191,11 @@ func wordEnd(text string, i, end int) int {
 		j += w
 	}
 	return j
+}
+
+// isAlnumByte reports whether the ASCII character c is a letter or digit.
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // isJoiner reports whether r may join two parts of one word.
@@ -182,12 +230,12 @@ func (t token) is(s string, c string) bool {
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = setOf("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj rev hon st jr sr inc ltd co corp vs etc no gov sen rep fr messrs mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k e.g i.e a.m p.m approx dept est")
 
-// splitSentences finds the sentences of a frame. A sentence ends at a
-// full stop, question or exclamation mark (not after an abbreviation or
-// an initial), and after a quotation that ends with one when the next
-// token starts a new sentence.
-func splitSentences(f *frame, text string) {
-	toks := f.toks
+// appendSentences finds the sentences of the tokens of a block and
+// appends their token ranges to sents. A sentence ends at a full stop,
+// question or exclamation mark (not after an abbreviation or an
+// initial), and after a quotation that ends with one when the next token
+// starts a new sentence.
+func appendSentences(sents [][2]int, toks []token, text string) [][2]int {
 	start := 0
 	for i := 0; i < len(toks); i++ {
 		if !endsSentence(toks, i, text) {
@@ -197,12 +245,13 @@ func splitSentences(f *frame, text string) {
 		for i+1 < len(toks) && (toks[i+1].is(text, ")") || toks[i+1].is(text, "]")) {
 			i++
 		}
-		f.sentences = append(f.sentences, [2]int{start, i + 1})
+		sents = append(sents, [2]int{start, i + 1})
 		start = i + 1
 	}
 	if start < len(toks) {
-		f.sentences = append(f.sentences, [2]int{start, len(toks)})
+		sents = append(sents, [2]int{start, len(toks)})
 	}
+	return sents
 }
 
 // endsSentence reports whether a sentence ends with toks[i].
@@ -239,7 +288,7 @@ func isAbbrev(t token) bool {
 	if utf8.RuneCountInString(t.lower) == 1 {
 		return true
 	}
-	return abbreviations[t.lower]
+	return t.has(lxAbbreviation)
 }
 
 // lowerWord reports whether t is a word starting with a lower-case letter.
@@ -253,7 +302,7 @@ func attributionFollows(toks []token, i int, text string) bool {
 		if toks[j].kind != word {
 			return false
 		}
-		if _, ok := cueVerbs[toks[j].lower]; ok {
+		if toks[j].has(lxCue) {
 			return true
 		}
 	}
