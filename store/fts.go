@@ -198,18 +198,36 @@ func searchTerms(s string) []string {
 	return terms
 }
 
-// ftsQuery returns an FTS5 query that matches text containing every term,
-// or any term if any is set. Each term is an FTS5 string, so no input is
-// read as query syntax.
-func ftsQuery(terms []string, any bool) string {
+// ftsQuery returns an FTS5 query that matches text containing every
+// term, or, with least positive, at least that many of the terms. Each
+// term is an FTS5 string, so no input is read as query syntax.
+func ftsQuery(terms []string, least int) string {
 	quoted := make([]string, len(terms))
 	for i, t := range terms {
 		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
 	}
-	if any {
-		return strings.Join(quoted, " OR ")
+	if least <= 0 || least >= len(quoted) {
+		return strings.Join(quoted, " ")
 	}
-	return strings.Join(quoted, " ")
+	var alts []string
+	for _, set := range combinations(quoted, least) {
+		alts = append(alts, "("+strings.Join(set, " ")+")")
+	}
+	return strings.Join(alts, " OR ")
+}
+
+// combinations returns every choice of k of items, in order.
+func combinations(items []string, k int) [][]string {
+	if k == 0 {
+		return [][]string{nil}
+	}
+	var out [][]string
+	for i := 0; i+k <= len(items); i++ {
+		for _, rest := range combinations(items[i+1:], k-1) {
+			out = append(out, append([]string{items[i]}, rest...))
+		}
+	}
+	return out
 }
 
 // termsJSON returns terms as a JSON array, for the fallback search to read

@@ -34,7 +34,7 @@ func TestSearchTerms(t *testing.T) {
 		if !reflect.DeepEqual(terms, c.terms) {
 			t.Errorf("searchTerms(%q) = %q, want %q", c.in, terms, c.terms)
 		}
-		if q := ftsQuery(terms, false); q != c.fts {
+		if q := ftsQuery(terms, 0); q != c.fts {
 			t.Errorf("ftsQuery(%q) = %s, want %s", terms, q, c.fts)
 		}
 	}

@@ -43,9 +43,11 @@ type QuoteFilter struct {
 	// any order, and sorts them best match first. Query syntax is not
 	// interpreted: every word is taken as a word.
 	Search string
-	// AnyWord makes Search keep the quotes that hold any of its words;
-	// with FTS5, any of the four of its words in fewest quotes.
-	AnyWord bool
+	// MinWords, if positive, makes Search keep the quotes that hold at
+	// least MinWords of its words (or all of them, if it has fewer),
+	// where with FTS5 only its four words in fewest quotes count: a loose
+	// search for near-misses that stays fast on large databases.
+	MinWords int
 	// Article, if not 0, keeps the quotes of the article with this key.
 	Article int64
 	// Key, if not 0, keeps the quote with this key.
@@ -112,8 +114,9 @@ const (
 	// wordsMatch keeps quotes whose normalised text holds every term of a
 	// JSON array, the search without FTS5.
 	wordsMatch = "NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(q.norm, w.value) = 0)"
-	// anyWordMatch keeps quotes that hold any term, without FTS5.
-	anyWordMatch = "EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(q.norm, w.value) > 0)"
+	// minWordsMatch keeps quotes that hold at least some of the terms,
+	// without FTS5; it takes the terms and the number.
+	minWordsMatch = "(SELECT count(*) FROM json_each(?) w WHERE instr(q.norm, w.value) > 0) >= ?"
 )
 
 // findQuotes returns the quotes f selects, searching quotes_fts if useFTS
@@ -127,16 +130,16 @@ func findQuotes(ctx context.Context, tx *sql.Tx, f QuoteFilter, useFTS bool) ([]
 		case len(terms) == 0:
 			return nil, nil // nothing to look for
 		case useFTS:
-			if f.AnyWord {
+			if f.MinWords > 0 {
 				var err error
 				if terms, err = rarest(ctx, tx, terms); err != nil || len(terms) == 0 {
 					return nil, err
 				}
 			}
 			from, order = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid", "bm25(quotes_fts), q.id"
-			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms, f.AnyWord))
-		case f.AnyWord:
-			where, args = append(where, anyWordMatch), append(args, termsJSON(terms))
+			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms, f.MinWords))
+		case f.MinWords > 0:
+			where, args = append(where, minWordsMatch), append(args, termsJSON(terms), min(f.MinWords, len(terms)))
 		default:
 			where, args = append(where, wordsMatch), append(args, termsJSON(terms))
 		}

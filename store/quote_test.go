@@ -254,7 +254,7 @@ func TestSpeakers_and_aliases(t *testing.T) {
 	}
 }
 
-func TestQuotesKeepContextAndFindAnyWord(t *testing.T) {
+func TestQuotesKeepContextAndFindSomeWords(t *testing.T) {
 	ctx := context.Background()
 	db := mustOpen(t)
 	tribune, _, dawn := envoyArticles()
@@ -267,8 +267,12 @@ func TestQuotesKeepContextAndFindAnyWord(t *testing.T) {
 	if qs[0].Before != "said the militants posed a" || qs[0].After != "to the region." {
 		t.Errorf("context %q / %q not kept", qs[0].Before, qs[0].After)
 	}
-	qs, err = db.Quotes(ctx, QuoteFilter{Search: "grave threat", AnyWord: true})
+	qs, err = db.Quotes(ctx, QuoteFilter{Search: "grave threat", MinWords: 1})
 	if err != nil || len(qs) != 2 {
-		t.Fatalf("any word: %d quotes, %v; want 2", len(qs), err)
+		t.Fatalf("one word: %d quotes, %v; want 2", len(qs), err)
+	}
+	qs, err = db.Quotes(ctx, QuoteFilter{Search: "grave pakistan threat", MinWords: 2})
+	if err != nil || len(qs) != 1 || qs[0].Text != "grave threat" {
+		t.Fatalf("two words: %d quotes, %v; want grave threat", len(qs), err)
 	}
 }

@@ -176,7 +176,7 @@ func (a *auditor) addStored(ctx context.Context, c *cli.Context) error {
 		}
 		qs, _ := extractQuotes(art)
 		for _, q := range qs {
-			stored, err := db.Quotes(ctx, store.QuoteFilter{Search: strings.Join(diffing.Keywords(q.Text), " "), AnyWord: true, Limit: 50})
+			stored, err := db.Quotes(ctx, store.QuoteFilter{Search: strings.Join(diffing.Keywords(q.Text), " "), MinWords: 2, Limit: 50})
 			if err != nil {
 				return err
 			}

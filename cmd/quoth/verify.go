@@ -98,13 +98,13 @@ func verify(ctx context.Context, db *store.DB, text, speaker string) (*verificat
 		return nil, fmt.Errorf("verify: the database has no quotes (run quoth ingest first)")
 	}
 	search := strings.Join(diffing.Keywords(text), " ")
-	cands, err := db.Quotes(ctx, store.QuoteFilter{Search: search, AnyWord: true, Limit: verifyCandidates})
+	cands, err := db.Quotes(ctx, store.QuoteFilter{Search: search, MinWords: 2, Limit: verifyCandidates})
 	if err != nil {
 		return nil, err
 	}
 	own := map[int64]bool{}
 	if speaker != "" {
-		mine, err := db.Quotes(ctx, store.QuoteFilter{Search: search, AnyWord: true, Speaker: speaker, Limit: verifyCandidates})
+		mine, err := db.Quotes(ctx, store.QuoteFilter{Search: search, MinWords: 1, Speaker: speaker, Limit: verifyCandidates})
 		if err != nil {
 			return nil, err
 		}
