@@ -49,6 +49,7 @@ func TestCompareRelations(t *testing.T) {
 		{"altered: paraphrase in quotation marks", "We have no plans to shut the plant this year.", "we are not going to close the factory", Altered, ""},
 		{"unsourced: a different claim", "We have no plans to raise interest rates before the end of the year.", "Your mortgage is safe till Christmas.", Unsourced, ""},
 		{"bracket replaces the opening words", "The opposition's plan would put interest rates up.", "[The government's] plan would put interest rates up.", Altered, ""},
+		{"bracket replaces a subject and its verb", "We are sorry for the delay.", "[The company is] sorry for the delay.", Bracketed, ""},
 		{"bracket names a vague noun", "That day was the best of my life.", "[The Col de Brume stage] was the best of my life.", Bracketed, ""},
 		{"bracket refines a role", "The minister is entitled to his view.", "[The finance minister] is entitled to his view.", Bracketed, ""},
 		{"bracket replaces an opening pronoun", "Nobody asked us. They agreed to the timetable.", "[The unions] agreed to the timetable.", Bracketed, ""},
@@ -152,7 +153,7 @@ func TestSentences(t *testing.T) {
 	toks := NewText("Mr. West met Gen. Munir in the U.S. capital. Then he left. “Fine,” he said.").Tokens
 	var sent []int
 	for _, tok := range toks {
-		sent = append(sent, tok.Sentence)
+		sent = append(sent, int(tok.Sentence))
 	}
 	want := []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2}
 	if len(sent) != len(want) {

@@ -71,7 +71,8 @@ func isNegation(w string) bool {
 }
 
 // replaceable words may stand in a source where the rendering puts a
-// bracketed name or noun: pronouns, determiners and pointers.
+// bracketed name or noun: pronouns, determiners, pointers and the verbs
+// that must agree with a new subject.
 var replaceable = map[string]bool{
 	"he": true, "she": true, "it": true, "they": true, "them": true, "him": true,
 	"her": true, "his": true, "its": true, "their": true, "we": true, "us": true,
@@ -79,6 +80,10 @@ var replaceable = map[string]bool{
 	"this": true, "that": true, "these": true, "those": true, "here": true,
 	"there": true, "the": true, "a": true, "an": true, "which": true, "who": true,
 	"then": true, "now": true, "today": true, "yesterday": true, "tomorrow": true,
+	// verbs that agree with a bracketed subject: "We are" made "[The
+	// company is]"
+	"am": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true, "had": true,
 }
 
 // vague nouns stand for something the context makes clear; a bracket

@@ -17,14 +17,14 @@ type Token struct {
 	// Start and End are the byte span of the token in the original text,
 	// the map back from the normalised form.
 	Start, End int
+	// Sentence is the index of the sentence the token is in.
+	Sentence int32
 	// Ellipsis marks a "..." or "…" gap marker.
 	Ellipsis bool
 	// Editorial marks a word written inside [square brackets].
 	Editorial bool
 	// Fixed marks a word with bracketed letters, such as "[T]he".
 	Fixed bool
-	// Sentence is the index of the sentence the token is in.
-	Sentence int
 }
 
 // Text is a string cut into tokens, keeping the original for display.
@@ -67,7 +67,7 @@ type tokenizer struct {
 	pos       int
 	toks      []Token
 	bracket   bool // inside [ ... ]
-	sentence  int
+	sentence  int32
 	endPunct  bool // a sentence-ending mark since the last word
 	lastShort bool // the last word was an initial or a short abbreviation
 }
