@@ -39,6 +39,7 @@ const (
 type aligner struct {
 	score []int32
 	back  []uint8
+	steps []step // the last alignment, valid until the next one
 }
 
 // align finds the best alignment of all of items, in order, against a
@@ -105,7 +106,7 @@ func delCost(items []item, i int) int32 {
 
 // trace walks the back pointers from row m, column j.
 func (al *aligner) trace(items []item, m, j, w int) []step {
-	var steps []step
+	steps := al.steps[:0]
 	i := m
 	for i > 0 {
 		switch op(al.back[i*w+j]) {
@@ -125,6 +126,7 @@ func (al *aligner) trace(items []item, m, j, w int) []step {
 	for l, r := 0, len(steps)-1; l < r; l, r = l+1, r-1 {
 		steps[l], steps[r] = steps[r], steps[l]
 	}
+	al.steps = steps
 	return steps
 }
 

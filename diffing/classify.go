@@ -242,16 +242,16 @@ func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
 		if a.content || a.fragMatch >= 2 {
 			return Altered
 		}
-		return noMatch(src, r)
+		return c.noMatch(src, r)
 	}
 	sim := a.similarity(r)
 	if a.insRun[1]-a.insRun[0] >= 4 && sim < 0.8 {
-		return noMatch(src, r)
+		return c.noMatch(src, r)
 	}
 	if sim >= minAltered {
 		return Altered
 	}
-	return noMatch(src, r)
+	return c.noMatch(src, r)
 }
 
 // minAltered is the least similarity of an altered rendering of four
@@ -344,11 +344,12 @@ func (c *Comparer) spliced(src Text, r Rendering, a analysis) bool {
 		return false // a splice shows as three changes at least
 	}
 	q := r.view()
-	words := q.Words()
+	c.wb = appendWords(c.wb[:0], q.Tokens)
+	words := c.wb
 	if len(words) < 6 {
 		return false
 	}
-	runs := coverRuns(src, words)
+	runs := c.coverRuns(src, words)
 	covered := 0
 	for _, rn := range runs {
 		covered += rn.n
@@ -393,40 +394,40 @@ type run struct{ r, s, n int }
 
 // coverRuns covers words with the longest runs shared with src, longest
 // first, each at least three words long.
-func coverRuns(src Text, words []string) []run {
-	var srcWords []string
-	var srcTok []int
+func (c *Comparer) coverRuns(src Text, words []string) []run {
+	c.wa, c.toks = c.wa[:0], c.toks[:0]
 	for i, t := range src.Tokens {
 		if !t.Ellipsis && !t.Editorial {
-			srcWords = append(srcWords, t.Norm)
-			srcTok = append(srcTok, i)
+			c.wa = append(c.wa, t.Norm)
+			c.toks = append(c.toks, i)
 		}
 	}
 	used := make([]bool, len(words))
 	var runs []run
 	for {
-		best := longestRun(srcWords, words, used)
+		best := c.longestRun(c.wa, words, used)
 		if best.n < 3 {
 			return runs
 		}
 		for k := best.r; k < best.r+best.n; k++ {
 			used[k] = true
 		}
-		best.s = srcTok[best.s]
+		best.s = c.toks[best.s]
 		runs = append(runs, best)
 	}
 }
 
-// longestRun finds the longest run of words, none of them used, that
-// also stands in src.
-func longestRun(src, words []string, used []bool) run {
+// longestRun finds the longest run of words, none of them used (used
+// may be nil), that also stands in src.
+func (c *Comparer) longestRun(src, words []string, used []bool) run {
 	var best run
-	prev := make([]int, len(words)+1)
-	cur := make([]int, len(words)+1)
+	c.ints = slices.Grow(c.ints[:0], 2*len(words)+2)[:2*len(words)+2]
+	clear(c.ints)
+	prev, cur := c.ints[:len(words)+1], c.ints[len(words)+1:]
 	for i := 1; i <= len(src); i++ {
 		for j := 1; j <= len(words); j++ {
 			cur[j] = 0
-			if !used[j-1] && src[i-1] == words[j-1] {
+			if (used == nil || !used[j-1]) && src[i-1] == words[j-1] {
 				cur[j] = prev[j-1] + 1
 				if cur[j] > best.n {
 					best = run{r: j - cur[j], s: i - cur[j], n: cur[j]}
@@ -438,30 +439,25 @@ func longestRun(src, words []string, used []bool) run {
 	return best
 }
 
+// appendWords appends the words of toks to dst, marks and editorial
+// words left out.
+func appendWords(dst []string, toks []Token) []string {
+	for _, t := range toks {
+		if !t.Ellipsis && !t.Editorial {
+			dst = append(dst, t.Norm)
+		}
+	}
+	return dst
+}
+
 // noMatch is the relation of a rendering with nothing close enough in
 // the source: unrelated when the two still share a phrase of three
 // words or more, unsourced otherwise.
-func noMatch(src Text, r Rendering) Relation {
-	if sharedRun(src.Words(), r.view().Words()) >= 3 {
+func (c *Comparer) noMatch(src Text, r Rendering) Relation {
+	c.wa = appendWords(c.wa[:0], src.Tokens)
+	c.wb = appendWords(c.wb[:0], r.view().Tokens)
+	if c.longestRun(c.wa, c.wb, nil).n >= 3 {
 		return Unrelated
 	}
 	return Unsourced
-}
-
-// sharedRun is the length of the longest run of words a and b share.
-func sharedRun(a, b []string) int {
-	best := 0
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cur[j] = 0
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-				best = max(best, cur[j])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return best
 }

@@ -128,6 +128,10 @@ func (r Result) Changed() (deleted, inserted []string) {
 type Comparer struct {
 	al        aligner
 	skipEdits bool // leave Result.Edits empty
+	// scratch space, reused from one comparison to the next
+	items      []item
+	wa, wb     []string
+	toks, ints []int
 }
 
 // Compare says how the rendering r stands to the source text src: the
@@ -136,12 +140,13 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 	if res, ok := c.quick(src, r); ok {
 		return res
 	}
-	items := renderItems(r)
+	c.items = renderItems(c.items[:0], r)
+	items := c.items
 	steps := c.al.align(src.Tokens, r.text.Tokens, items)
 	a := analyse(src, r, items, steps)
 	res := Result{Relation: Unsourced, Passages: 1}
 	if a.fragMatch == 0 {
-		res.Relation = noMatch(src, r)
+		res.Relation = c.noMatch(src, r)
 		return res
 	}
 	res.Similarity = a.similarity(r)
@@ -215,11 +220,11 @@ func Compare(source, quote string) Result {
 	return c.Compare(NewText(source), NewRendering("", quote, ""))
 }
 
-// renderItems lists the rendering's words for alignment: context words,
+// renderItems appends to items the rendering's words for alignment:
+// context words,
 // then the quote's words, editorial words and ellipses left out but
 // remembered as free gaps before the next word.
-func renderItems(r Rendering) []item {
-	var items []item
+func renderItems(items []item, r Rendering) []item {
 	gap := false
 	for i, t := range r.text.Tokens {
 		inQuote := i >= r.start && i < r.end

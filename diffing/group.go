@@ -119,7 +119,7 @@ func newGrouping(entries []Entry, progress func(done, total int)) *grouping {
 	for i := range entries {
 		gr.parent[i] = int32(i)
 	}
-	gr.blocks(func(_ *Comparer, i int) {
+	gr.blocks(func(_ *worker, i int) {
 		gr.speakers[i] = Normalize(entries[i].Speaker)
 		gr.texts[i] = NewText(entries[i].Text)
 		gr.words[i] = gr.texts[i].Words()
@@ -172,20 +172,20 @@ func (gr *grouping) linkCandidates() {
 	idx := NewIndex(gr.words)
 	n := len(gr.entries)
 	cands := make([][]Candidate, n)
-	gr.blocks(func(_ *Comparer, i int) {
-		cs := idx.Candidates(i, candidatesPerEntry)
+	gr.blocks(func(w *worker, i int) {
+		cs := idx.candidates(i, candidatesPerEntry, &w.lookup)
 		for len(cs) > 0 && cs[len(cs)-1].Score < minCandidateScore {
 			cs = cs[:len(cs)-1]
 		}
 		cands[i] = cs
 	})
 	links := make([][]link, n)
-	gr.blocks(func(c *Comparer, i int) {
+	gr.blocks(func(w *worker, i int) {
 		for _, cd := range cands[i] {
 			if cd.ID < i && slices.ContainsFunc(cands[cd.ID], func(x Candidate) bool { return x.ID == i }) {
 				continue // judged from the other side
 			}
-			if l := gr.judge(c, i, cd.ID, cd.Score); l.join != noJoin {
+			if l := gr.judge(&w.Comparer, i, cd.ID, cd.Score); l.join != noJoin {
 				links[i] = append(links[i], l)
 			}
 		}
@@ -204,14 +204,25 @@ func (gr *grouping) linkCandidates() {
 // blockSize is how many entries a core takes at a time.
 const blockSize = 4096
 
+// worker is the scratch space of one core.
+type worker struct {
+	Comparer
+	lookup
+}
+
 // blocks calls f for every entry, on all cores, each core with its own
-// Comparer, and reports progress between blocks.
-func (gr *grouping) blocks(f func(c *Comparer, i int)) {
-	n := len(gr.entries)
+// worker, and reports progress between blocks.
+func (gr *grouping) blocks(f func(w *worker, i int)) {
+	gr.blocksOf(len(gr.entries), true, f)
+}
+
+// blocksOf calls f for 0 to n-1 as blocks does, with Comparers that
+// leave out word diffs if skipEdits is set.
+func (gr *grouping) blocksOf(n int, skipEdits bool, f func(w *worker, i int)) {
 	workers := runtime.GOMAXPROCS(0)
-	cmps := make([]Comparer, workers)
+	cmps := make([]worker, workers)
 	for k := range cmps {
-		cmps[k].skipEdits = true
+		cmps[k].skipEdits = skipEdits
 	}
 	for lo := 0; lo < n; lo += blockSize * workers {
 		var wg sync.WaitGroup
@@ -412,39 +423,58 @@ func (gr *grouping) families(edits bool) []Family {
 		}
 		sets[r] = append(sets[r], i)
 	}
-	gr.cmp.skipEdits = !edits
-	var fams []Family
+	var multi [][]int
 	for _, r := range roots {
-		if len(sets[r]) < 2 {
-			continue
+		if len(sets[r]) > 1 {
+			multi = append(multi, sets[r])
 		}
-		fams = append(fams, gr.family(sets[r]))
 	}
+	fams := make([]Family, len(multi))
+	gr.total += len(multi)
+	gr.blocksOf(len(multi), !edits, func(w *worker, i int) {
+		fams[i] = family(&w.Comparer, gr.entries, gr.texts, multi[i], gr.reference(multi[i]))
+	})
 	return fams
 }
 
-// family builds one family from its entries.
-func (gr *grouping) family(set []int) Family {
-	ref := gr.reference(set)
+// family builds the family of the entries in set, against ref.
+func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Family {
 	f := Family{Reference: ref}
-	src := gr.texts[ref]
 	for _, i := range set {
-		e := gr.entries[i]
-		var res Result
-		if i == ref {
-			res = Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
-		} else {
-			res = gr.cmp.Compare(src, NewRendering(e.Before, e.Text, e.After))
-			if r := gr.entries[ref]; r.Article == "" || r.Article != e.Article {
-				res.Relation = Attribute(res.Relation, r.Speaker, e.Speaker)
-			}
-		}
-		f.Members = append(f.Members, Member{Entry: i, Result: res})
+		f.Members = append(f.Members, Member{Entry: i, Result: compareMember(c, entries, texts[ref], ref, i)})
 	}
 	slices.SortStableFunc(f.Members, func(a, b Member) int {
-		return cmp.Or(boolOrder(a.Entry != ref, b.Entry != ref), gr.entries[a.Entry].Published.Compare(gr.entries[b.Entry].Published), a.Entry-b.Entry)
+		return cmp.Or(boolOrder(a.Entry != ref, b.Entry != ref), entries[a.Entry].Published.Compare(entries[b.Entry].Published), a.Entry-b.Entry)
 	})
 	return f
+}
+
+// compareMember says how entry i stands to the reference ref, whose
+// text is src. Speakers are compared only across articles: an article
+// names one speaker several ways.
+func compareMember(c *Comparer, entries []Entry, src Text, ref, i int) Result {
+	e := entries[i]
+	if i == ref {
+		return Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
+	}
+	res := c.Compare(src, NewRendering(e.Before, e.Text, e.After))
+	if r := entries[ref]; r.Article == "" || r.Article != e.Article {
+		res.Relation = Attribute(res.Relation, r.Speaker, e.Speaker)
+	}
+	return res
+}
+
+// Explain returns f, grouped from entries without word diffs, with each
+// member's word diff against the reference: for the families shown out
+// of a large set.
+func Explain(entries []Entry, f Family) Family {
+	var c Comparer
+	src := NewText(entries[f.Reference].Text)
+	out := Family{Reference: f.Reference, Members: make([]Member, len(f.Members))}
+	for k, m := range f.Members {
+		out.Members[k] = Member{Entry: m.Entry, Result: compareMember(&c, entries, src, f.Reference, m.Entry)}
+	}
+	return out
 }
 
 func boolOrder(a, b bool) int {

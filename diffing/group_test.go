@@ -92,3 +92,25 @@ func TestSameSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestExplainGivesTheDiffsGroupWould(t *testing.T) {
+	withEdits := (&Grouper{Edits: true}).Group(groupEntries)
+	plain := (&Grouper{}).Group(groupEntries)
+	if len(plain) != len(withEdits) {
+		t.Fatalf("%d families without diffs, %d with", len(plain), len(withEdits))
+	}
+	for k, f := range plain {
+		for _, m := range f.Members {
+			if len(m.Edits) != 0 {
+				t.Errorf("family %d member %d has a diff without Edits", k, m.Entry)
+			}
+		}
+		got, want := Explain(groupEntries, f), withEdits[k]
+		for i := range want.Members {
+			g, w := got.Members[i], want.Members[i]
+			if g.Entry != w.Entry || g.Relation != w.Relation || Markers(g.Edits) != Markers(w.Edits) {
+				t.Errorf("family %d: Explain gave %d %s %q, Group %d %s %q", k, g.Entry, g.Relation, Markers(g.Edits), w.Entry, w.Relation, Markers(w.Edits))
+			}
+		}
+	}
+}

@@ -124,11 +124,22 @@ const neighbours = 4
 // family of renderings stays connected because each member links to its
 // neighbours.
 func (x *Index) Candidates(id, limit int) []Candidate {
+	var s lookup
+	return x.candidates(id, limit, &s)
+}
+
+// lookup is scratch space for candidates, reused from one text to the
+// next by one goroutine.
+type lookup struct{ hits, grams []uint64 }
+
+// candidates is Candidates with scratch space s.
+func (x *Index) candidates(id, limit int, s *lookup) []Candidate {
 	// Each hit is packed as the other text's number over the gram's
 	// weight in millis, so one integer sort groups the hits by text.
-	var hits []uint64
+	hits := s.hits[:0]
 	idMask := uint64(1)<<x.idBits - 1
-	for _, g := range x.grams(nil, x.words[id]) {
+	s.grams = x.grams(s.grams[:0], x.words[id])
+	for _, g := range s.grams {
 		lo, hi := x.search(g), x.search(g|idMask)
 		if hi < len(x.keys) && x.keys[hi] == g|idMask {
 			hi++
@@ -145,6 +156,7 @@ func (x *Index) Candidates(id, limit int) []Candidate {
 		}
 	}
 	slices.Sort(hits)
+	s.hits = hits
 	return best(hits, limit)
 }
 

@@ -54,6 +54,7 @@ Examples:
 					fams = append(fams, family{i + 1, f})
 				}
 			}
+			vs.explain(fams)
 			if format == "table" && isTerminal(io.stdout) || format == "table" && len(fams) == 0 {
 				return vs.writeText(io.stdout, fams)
 			}
@@ -72,7 +73,15 @@ type family struct {
 // variants is the stored quotes and their families.
 type variants struct {
 	quotes   []store.StoredQuote
-	families []diffing.Family
+	entries  []diffing.Entry
+	families []diffing.Family // without word diffs: see explain
+}
+
+// explain gives the families that will be shown their word diffs.
+func (v *variants) explain(fams []family) {
+	for i := range fams {
+		fams[i].Family = diffing.Explain(v.entries, fams[i].Family)
+	}
 }
 
 // loadVariants groups every stored quote that is not title-like.
@@ -94,7 +103,8 @@ func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet boo
 		})
 	}
 	bar := newProgress(stderr, len(entries), quiet || len(entries) < 10000)
-	g := diffing.Grouper{Edits: true, Progress: func(done, total int) { bar.count(done, "quotes grouped") }}
+	g := diffing.Grouper{Progress: func(done, total int) { bar.count(done, "grouping steps") }}
+	v.entries = entries
 	v.families = g.Group(entries)
 	bar.done()
 	return v, nil
