@@ -454,6 +454,9 @@ func appendWords(dst []string, toks []Token) []string {
 // the source: unrelated when the two still share a phrase of three
 // words or more, unsourced otherwise.
 func (c *Comparer) noMatch(src Text, r Rendering) Relation {
+	if c.anyMiss {
+		return Unsourced
+	}
 	c.wa = appendWords(c.wa[:0], src.Tokens)
 	c.wb = appendWords(c.wb[:0], r.view().Tokens)
 	if c.longestRun(c.wa, c.wb, nil).n >= 3 {

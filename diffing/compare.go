@@ -128,6 +128,7 @@ func (r Result) Changed() (deleted, inserted []string) {
 type Comparer struct {
 	al        aligner
 	skipEdits bool // leave Result.Edits empty
+	anyMiss   bool // call every miss Unsourced, not telling Unrelated apart
 	// scratch space, reused from one comparison to the next
 	items      []item
 	wa, wb     []string

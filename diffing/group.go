@@ -61,6 +61,10 @@ type Grouper struct {
 	Edits bool
 }
 
+// maxContextQuote is the most tokens a quote may have for the words
+// around it to be used in placing it.
+const maxContextQuote = 8
+
 // candidatesPerEntry is how many of its best candidates each entry is
 // compared with.
 const candidatesPerEntry = 3
@@ -78,6 +82,7 @@ const minCandidateScore = 2.0
 func (g *Grouper) Group(entries []Entry) []Family {
 	gr := newGrouping(entries, g.Progress)
 	gr.linkDuplicates()
+	gr.idx = NewIndex(gr.words)
 	gr.linkCandidates()
 	gr.linkFragments()
 	gr.attach()
@@ -86,6 +91,7 @@ func (g *Grouper) Group(entries []Entry) []Family {
 
 // grouping is the state of one call to Group.
 type grouping struct {
+	idx      *Index
 	entries  []Entry
 	speakers []string // normalised speaker names
 	texts    []Text
@@ -169,7 +175,7 @@ func (gr *grouping) linkDuplicates() {
 // machine's cores, block by block; the links are then made in entry
 // order, so the result does not depend on the number of cores.
 func (gr *grouping) linkCandidates() {
-	idx := NewIndex(gr.words)
+	idx := gr.idx
 	n := len(gr.entries)
 	cands := make([][]Candidate, n)
 	gr.blocks(func(w *worker, i int) {
@@ -181,6 +187,7 @@ func (gr *grouping) linkCandidates() {
 	})
 	links := make([][]link, n)
 	gr.blocks(func(w *worker, i int) {
+		w.anyMiss = true // unrelated or unsourced: no link either way
 		for _, cd := range cands[i] {
 			if cd.ID < i && slices.ContainsFunc(cands[cd.ID], func(x Candidate) bool { return x.ID == i }) {
 				continue // judged from the other side
@@ -342,8 +349,7 @@ func (gr *grouping) rank(child, parent int) int {
 // or speaker), and a fragment contained nowhere to the quote of
 // the same speaker in the same article it best resembles.
 func (gr *grouping) linkFragments() {
-	idx := NewIndex(gr.words)
-	contain := idx.Contain()
+	contain := gr.idx.Contain()
 	byArticle := make(map[string][]int)
 	for i, e := range gr.entries {
 		if e.Article != "" && len(gr.words[i]) > gramSize {
@@ -441,7 +447,7 @@ func (gr *grouping) families(edits bool) []Family {
 func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Family {
 	f := Family{Reference: ref}
 	for _, i := range set {
-		f.Members = append(f.Members, Member{Entry: i, Result: compareMember(c, entries, texts[ref], ref, i)})
+		f.Members = append(f.Members, Member{Entry: i, Result: compareMember(c, entries, texts[ref], texts[i], ref, i)})
 	}
 	slices.SortStableFunc(f.Members, func(a, b Member) int {
 		return cmp.Or(boolOrder(a.Entry != ref, b.Entry != ref), entries[a.Entry].Published.Compare(entries[b.Entry].Published), a.Entry-b.Entry)
@@ -449,15 +455,20 @@ func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Fami
 	return f
 }
 
-// compareMember says how entry i stands to the reference ref, whose
-// text is src. Speakers are compared only across articles: an article
-// names one speaker several ways.
-func compareMember(c *Comparer, entries []Entry, src Text, ref, i int) Result {
+// compareMember says how entry i, whose text is t, stands to the
+// reference ref, whose text is src. The reporter's words around a short
+// quote help place it; a longer one places itself. Speakers are compared
+// only across articles: an article names one speaker several ways.
+func compareMember(c *Comparer, entries []Entry, src, t Text, ref, i int) Result {
 	e := entries[i]
 	if i == ref {
 		return Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
 	}
-	res := c.Compare(src, NewRendering(e.Before, e.Text, e.After))
+	r := wholeText(t)
+	if len(t.Tokens) <= maxContextQuote && (e.Before != "" || e.After != "") {
+		r = NewRendering(e.Before, e.Text, e.After)
+	}
+	res := c.Compare(src, r)
 	if r := entries[ref]; r.Article == "" || r.Article != e.Article {
 		res.Relation = Attribute(res.Relation, r.Speaker, e.Speaker)
 	}
@@ -472,7 +483,7 @@ func Explain(entries []Entry, f Family) Family {
 	src := NewText(entries[f.Reference].Text)
 	out := Family{Reference: f.Reference, Members: make([]Member, len(f.Members))}
 	for k, m := range f.Members {
-		out.Members[k] = Member{Entry: m.Entry, Result: compareMember(&c, entries, src, f.Reference, m.Entry)}
+		out.Members[k] = Member{Entry: m.Entry, Result: compareMember(&c, entries, src, NewText(entries[m.Entry].Text), f.Reference, m.Entry)}
 	}
 	return out
 }

@@ -26,6 +26,9 @@ type Index struct {
 	// searches only its bucket.
 	dir     []uint32
 	dirBits uint
+	// df[k] is the number of texts that have the gram of keys[k], so a
+	// lookup needs one search and no more.
+	df []uint32
 }
 
 // NewIndex indexes texts, each given as its normalised words. Text i is
@@ -47,7 +50,24 @@ func NewIndex(texts [][]string) *Index {
 	}
 	slices.Sort(x.keys)
 	x.buildDir()
+	x.buildDF()
 	return x
+}
+
+// buildDF fills df, one pass over the sorted keys.
+func (x *Index) buildDF() {
+	x.df = make([]uint32, len(x.keys))
+	mask := ^uint64(0) << x.idBits
+	for lo := 0; lo < len(x.keys); {
+		hi := lo + 1
+		for hi < len(x.keys) && x.keys[hi]&mask == x.keys[lo]&mask {
+			hi++
+		}
+		for k := lo; k < hi; k++ {
+			x.df[k] = uint32(hi - lo)
+		}
+		lo = hi
+	}
 }
 
 // buildDir fills the directory of key prefixes, about one bucket for
@@ -140,19 +160,17 @@ func (x *Index) candidates(id, limit int, s *lookup) []Candidate {
 	idMask := uint64(1)<<x.idBits - 1
 	s.grams = x.grams(s.grams[:0], x.words[id])
 	for _, g := range s.grams {
-		lo, hi := x.search(g), x.search(g|idMask)
-		if hi < len(x.keys) && x.keys[hi] == g|idMask {
-			hi++
-		}
-		if hi-lo < 2 {
+		at := x.search(g | uint64(id)) // the text's own posting
+		df := int(x.df[at])
+		if df < 2 {
 			continue
 		}
-		w := uint64(1000 * (math.Log(float64(len(x.words))/float64(hi-lo)) + 1))
-		at, _ := slices.BinarySearch(x.keys[lo:hi], g|uint64(id))
-		for k := max(0, at-neighbours); k < min(hi-lo, at+neighbours+1); k++ {
-			if other := x.keys[lo+k] & idMask; int(other) != id {
-				hits = append(hits, other<<32|w)
-			}
+		w := uint64(1000 * (math.Log(float64(len(x.words))/float64(df)) + 1))
+		for k := at - 1; k >= max(0, at-neighbours) && x.keys[k]&^idMask == g; k-- {
+			hits = append(hits, (x.keys[k]&idMask)<<32|w)
+		}
+		for k := at + 1; k <= min(len(x.keys)-1, at+neighbours) && x.keys[k]&^idMask == g; k++ {
+			hits = append(hits, (x.keys[k]&idMask)<<32|w)
 		}
 	}
 	slices.Sort(hits)
