@@ -108,6 +108,7 @@ type grouping struct {
 // attachment is a weak link: child lies inside parent.
 type attachment struct {
 	child, parent int
+	parentSet     int // the parent's set before any attaching
 	rank          int
 	score         float64
 }
@@ -203,7 +204,7 @@ func (gr *grouping) linkCandidates() {
 				gr.union(l.src, l.ren)
 				continue
 			}
-			gr.attachTo = append(gr.attachTo, attachment{l.ren, l.src, gr.rank(l.ren, l.src), l.score})
+			gr.attachTo = append(gr.attachTo, attachment{child: l.ren, parent: l.src, rank: gr.rank(l.ren, l.src), score: l.score})
 		}
 	}
 }
@@ -280,6 +281,9 @@ func (gr *grouping) judge(c *Comparer, i, j int, score float64) link {
 	}
 	if containsRun(gr.words[l.src], gr.words[l.ren]) {
 		l.join = attach
+		if len(gr.words[l.src]) == len(gr.words[l.ren]) {
+			l.join = unite // the same words
+		}
 		return l
 	}
 	r := c.Compare(gr.texts[l.src], wholeText(gr.texts[l.ren]))
@@ -364,7 +368,7 @@ func (gr *grouping) linkFragments() {
 		if parents := contain[i]; len(parents) > 0 {
 			for _, p := range parents {
 				if r := gr.rank(i, p); len(w) > 1 || r > 0 {
-					gr.attachTo = append(gr.attachTo, attachment{i, p, r, 0})
+					gr.attachTo = append(gr.attachTo, attachment{child: i, parent: p, rank: r})
 				}
 			}
 			continue
@@ -405,15 +409,18 @@ func (gr *grouping) linkLoose(i int, others []int) {
 func (gr *grouping) attach() {
 	for i := range gr.attachTo {
 		gr.attachTo[i].child = gr.find(gr.attachTo[i].child)
+		gr.attachTo[i].parentSet = gr.find(gr.attachTo[i].parent)
 	}
 	slices.SortFunc(gr.attachTo, func(a, b attachment) int {
 		return cmp.Or(a.child-b.child, b.rank-a.rank, cmp.Compare(b.score, a.score), a.parent-b.parent)
 	})
-	for i, a := range gr.attachTo {
-		if i > 0 && gr.attachTo[i-1].child == a.child {
-			continue
+	done := -1 // the last child set attached
+	for _, a := range gr.attachTo {
+		if a.child == done || a.parentSet == a.child {
+			continue // attached already, or a part of its own set
 		}
 		gr.union(a.parent, a.child)
+		done = a.child
 	}
 }
 

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/quoth-dev/quoth/diffing"
+	"github.com/quoth-dev/quoth/quotes"
+	"github.com/quoth-dev/quoth/sources"
 	"github.com/quoth-dev/quoth/store"
 	"github.com/urfave/cli/v2"
 )
@@ -18,7 +21,11 @@ func variantsCommand(io streams) *cli.Command {
 		Usage: "group the stored quotes into families of renderings of one utterance",
 		Description: `Finds every set of stored quotes that render one utterance, across
 outlets and inside one article, and compares each rendering with the
-family's reference: the earliest dated of its fullest renderings. Each
+family's reference: a primary source, or else the earliest dated of its
+fullest renderings. With --primary, the quotes of that outlet are primary
+sources, and so is each paragraph of its articles without quotation
+marks (the ministry's own statement, the court's transcript), said by the
+article's byline. Each
 rendering gets its outlet, date, relation (verbatim, punctuation,
 excerpt, elided, bracketed, altered, spliced, misattributed) and word
 diff. Quotes that only share a common phrase are never put in one family.
@@ -32,15 +39,17 @@ family.
 Examples:
    quoth variants
    quoth variants --speaker "Tom West" --only-findings
-   quoth variants --min-outlets 3 --format json`,
+   quoth variants --min-outlets 3 --format json
+   quoth variants --primary "Ministry of Health of Veloria"`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "speaker", Usage: "only families with a rendering by `NAME` (canonical name, alias or surname)"},
 			&cli.StringFlag{Name: "outlet", Usage: "only families with a rendering from outlet `NAME`"},
 			&cli.IntFlag{Name: "min-outlets", Value: 1, Usage: "only families rendered by at least `N` outlets"},
 			&cli.BoolFlag{Name: "only-findings", Usage: "only families with an altered, spliced or misattributed rendering"},
+			&cli.StringSliceFlag{Name: "primary", Usage: "quotes from outlet `NAME` are primary sources, the reference of their families (repeatable)"},
 		},
 		Action: withDB(func(c *cli.Context, db *store.DB, format string) error {
-			vs, err := loadVariants(c.Context, db, io.stderr, c.Bool("quiet"))
+			vs, err := loadVariants(c.Context, db, io.stderr, c.Bool("quiet"), c.StringSlice("primary")...)
 			if err != nil {
 				return err
 			}
@@ -84,8 +93,9 @@ func (v *variants) explain(fams []family) {
 	}
 }
 
-// loadVariants groups every stored quote that is not title-like.
-func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet bool) (*variants, error) {
+// loadVariants groups every stored quote that is not title-like; quotes
+// from the outlets named in primary are primary sources.
+func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet bool, primary ...string) (*variants, error) {
 	all, err := db.Quotes(ctx, store.QuoteFilter{})
 	if err != nil {
 		return nil, err
@@ -100,7 +110,13 @@ func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet boo
 		entries = append(entries, diffing.Entry{
 			Text: q.Text, Before: q.Before, After: q.After,
 			Speaker: q.Speaker.Name, Article: strconv.FormatInt(q.ArticleKey, 10), Published: q.Published,
+			Primary: slices.ContainsFunc(primary, func(o string) bool { return strings.EqualFold(o, q.Outlet) }),
 		})
+	}
+	for _, o := range primary {
+		if entries, err = v.addPrimary(ctx, db, o, entries); err != nil {
+			return nil, err
+		}
 	}
 	bar := newProgress(stderr, len(entries), quiet || len(entries) < 10000)
 	g := diffing.Grouper{Progress: func(done, total int) { bar.count(done, "grouping steps") }}
@@ -108,6 +124,33 @@ func loadVariants(ctx context.Context, db *store.DB, stderr io.Writer, quiet boo
 	v.families = g.Group(entries)
 	bar.done()
 	return v, nil
+}
+
+// addPrimary adds the articles of outlet o that have no quotation marks
+// (a statement, a transcript, a release in the speaker's own voice) as
+// primary sources, one entry a paragraph, said by the article's byline.
+func (v *variants) addPrimary(ctx context.Context, db *store.DB, o string, entries []diffing.Entry) ([]diffing.Entry, error) {
+	arts, err := db.Articles(ctx, store.ArticleFilter{Outlet: o})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range arts {
+		if a.Quotes > 0 {
+			continue
+		}
+		for i, p := range a.Paragraphs {
+			if p.Kind != sources.Body {
+				continue
+			}
+			q := store.StoredQuote{ArticleKey: a.Key, Outlet: a.Outlet, Title: a.Title, URL: a.URL, Published: a.Published}
+			q.Text, q.Block, q.Start, q.End, q.Kind = a.ParagraphText(i), i, p.Start, p.End, quotes.Direct
+			q.Speaker.Name = a.Byline
+			v.quotes = append(v.quotes, q)
+			entries = append(entries, diffing.Entry{Text: q.Text, Speaker: a.Byline,
+				Article: strconv.FormatInt(a.Key, 10), Published: a.Published, Primary: true})
+		}
+	}
+	return entries, nil
 }
 
 // familyFilter returns the test of the flags --speaker, --outlet,
