@@ -90,13 +90,20 @@ func wordRunes(toks []Token, codes map[string]rune) []rune {
 	return rs
 }
 
-// spell returns the words of toks as written in text.
+// spell returns the words of toks as written in text, a run of
+// editorial words in one pair of brackets.
 func spell(toks []Token, text string) []string {
 	w := make([]string, len(toks))
 	for i, t := range toks {
 		w[i] = text[t.Start:t.End]
-		if t.Editorial {
-			w[i] = "[" + w[i] + "]"
+		if !t.Editorial {
+			continue
+		}
+		if i == 0 || !toks[i-1].Editorial {
+			w[i] = "[" + w[i]
+		}
+		if i == len(toks)-1 || !toks[i+1].Editorial {
+			w[i] += "]"
 		}
 	}
 	return w

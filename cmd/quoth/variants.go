@@ -200,11 +200,20 @@ func (v *variants) writeText(w io.Writer, fams []family) error {
 					text = diffText(w, m.Edits)
 				}
 			}
-			fmt.Fprintf(w, "  %-13s #%-5d %s  %s\n      %s\n", rel, q.Key, provenanceShort(q), speakerName(q.Speaker.Name), text)
+			fmt.Fprintf(w, "  %-13s %-6s %s  %s\n      %s\n", rel, keyText(q.Key), provenanceShort(q), speakerName(q.Speaker.Name), text)
 		}
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// keyText is "#KEY" for a stored quote, "source" for a paragraph of a
+// primary source, which is no stored quote.
+func keyText(k int64) string {
+	if k == 0 {
+		return "source"
+	}
+	return "#" + strconv.FormatInt(k, 10)
 }
 
 // outlets counts the distinct outlets of a family.
@@ -260,7 +269,11 @@ func (v *variants) listing(fams []family) *listing {
 			if changed(m.Edits) {
 				diff = diffing.Markers(m.Edits)
 			}
-			l.rows = append(l.rows, []string{strconv.Itoa(f.n), strconv.FormatInt(q.Key, 10), q.Outlet, day(q.Published),
+			key := ""
+			if q.Key != 0 {
+				key = strconv.FormatInt(q.Key, 10)
+			}
+			l.rows = append(l.rows, []string{strconv.Itoa(f.n), key, q.Outlet, day(q.Published),
 				speakerName(q.Speaker.Name), string(m.Relation), fmt.Sprintf("%.2f", m.Similarity), q.Text, diff})
 		}
 		l.values = append(l.values, fj)
