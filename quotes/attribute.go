@@ -267,6 +267,9 @@ func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
 	if !ok {
 		r, ok = a.colon(toks, i)
 	}
+	if !ok && headline {
+		r, ok = a.headlineLabel(toks, i)
+	}
 	if !ok {
 		r, ok = a.carry(toks, i, f.block)
 	}
@@ -406,6 +409,7 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 			return a.documentSpeaker(toks, k, n+1) // "Q," the statement added.
 		}
 	}
+	k = pastAdjectives(toks, k, text)
 	end := rightNP(toks, k, len(toks), text)
 	if end == k {
 		return found{}, false
@@ -414,6 +418,10 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 	v, appos := a.skipToCue(toks, end)
 	if v < len(toks) {
 		if cue, ok := cueAt(toks, v); ok {
+			if n := a.apposAfter(toks, end, v); isRole(m) && !n.empty() {
+				n.role = m.role
+				return found{m: n, cue: cue}, true // "Q," her deputy, Paolo Brandt, said.
+			}
 			return found{m: m, cue: cue, appos: appos}, !m.empty()
 		}
 	}
@@ -421,6 +429,47 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 		return found{m: m, cue: "—"}, !m.empty()
 	}
 	return found{}, false
+}
+
+// pastAdjectives returns where the name starts in a phrase such as "a
+// defiant Ilse Varga" or "an emotional Lena Marsh" at toks[k]: past the
+// article and one or two lower-case adjectives. It returns k when there
+// is no such phrase.
+func pastAdjectives(toks []token, k int, text string) int {
+	if k >= len(toks) || (toks[k].lower != "a" && toks[k].lower != "an" && toks[k].lower != "the") {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		t := &toks[j]
+		if t.kind != word {
+			return k
+		}
+		if t.upper {
+			if j > k+1 && isNameWord(*t, text) && j+1 < len(toks) && isNameWord(toks[j+1], text) {
+				return j
+			}
+			return k
+		}
+		if t.has(lxRoleNoun | lxBodyNoun | lxModifier | lxDeterminer | lxCue | lxPreposition | lxPronoun | lxSkippable | lxConnector) {
+			return k
+		}
+	}
+	return k
+}
+
+// apposAfter returns the person's name set off by commas right after a
+// role ending at toks[end], before the cue at toks[v]: "her deputy,
+// Paolo Brandt, told reporters".
+func (a *attributor) apposAfter(toks []token, end, v int) mention {
+	if end >= len(toks) || !toks[end].is(a.doc.Text, ",") {
+		return mention{}
+	}
+	for j := end + 1; j < v; j++ {
+		if toks[j].is(a.doc.Text, ",") {
+			return a.apposName(toks, [2]int{end + 1, j})
+		}
+	}
+	return mention{}
 }
 
 // speakerAfterCue reads the speaker that follows a speech verb: "said Tom
@@ -521,7 +570,16 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 				v--
 			}
 		}
+		if m := objectSpeaker(toks, v, text); !m.empty() {
+			return found{m: m, cue: toks[v].text(text)}, true // "has him saying", "quoted her as saying"
+		}
 		if participleClause(toks, v, text) {
+			// "showed the supervisor, Dariusz Nowak, warning"
+			if s, e, _ := leftNP(toks, 0, v-1, text); s > 0 && s < e && toks[s-1].is(text, ",") {
+				if m := a.apposName(toks, [2]int{s, e}); !m.empty() {
+					return found{m: m, cue: toks[v].text(text)}, true
+				}
+			}
 			// "Speaking on the radio, X defended officers, saying"
 			if m := a.subjectOf(toks, v); !m.empty() {
 				return found{m: m, cue: toks[v].text(text)}, true
@@ -616,6 +674,26 @@ func (a *attributor) documentSpeaker(toks []token, p, v int) (found, bool) {
 	return found{carried: a.last, method: CarriedOver, cue: cue}, true
 }
 
+// objectPronouns map the object pronouns to their subject forms.
+var objectPronouns = map[string]string{"him": "he", "her": "she", "them": "they"}
+
+// objectSpeaker returns the speaker of a participle cue whose subject
+// is an object pronoun: a graphic "has him saying", a paper "quoted her
+// as saying".
+func objectSpeaker(toks []token, v int, text string) mention {
+	if !strings.HasSuffix(toks[v].lower, "ing") {
+		return mention{}
+	}
+	j := v - 1
+	if j > 0 && toks[j].lower == "as" {
+		j--
+	}
+	if j < 0 || toks[j].kind != word || objectPronouns[toks[j].lower] == "" {
+		return mention{}
+	}
+	return mention{text: toks[j].text(text), off: toks[j].start, pronoun: objectPronouns[toks[j].lower]}
+}
+
 // participleClause reports whether the speech verb toks[v] opens a
 // participle clause after a comma ("..., saying"), whose speaker is the
 // subject of the sentence.
@@ -658,7 +736,10 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 			m.name = possessiveBase(m.name)
 			m.role = possessiveBase(m.role)
 			m.head = possessiveBase(m.head)
-			return found{m: m, cue: ":"}, !m.empty()
+			if !m.empty() {
+				return found{m: m, cue: ":"}, true
+			}
+			break
 		}
 	}
 	if p := i - 3; p >= 0 && p == subjectStart(toks, i, text) && toks[p].kind == word && toks[p].has(lxPossPronoun) && toks[p+1].kind == word {
@@ -673,7 +754,114 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 	if m := a.subjectOf(toks, i); !m.empty() {
 		return found{m: m, cue: ":"}, true // Nowak, who ..., was less sympathetic: "Q"
 	}
+	if m := a.clauseSubject(toks, i-1); !m.empty() {
+		return found{m: m, cue: ":"}, true // ... as the judge finished with three words: "Q"
+	}
+	if m := ownerBefore(toks, i-1, text); !m.empty() {
+		return found{m: m, cue: ":"}, true // Her account of the finances was stark: "Q"
+	}
+	if !namesAnyone(toks, i-1) && !cueBefore(toks, i) {
+		// The reasoning is in a paragraph some reports have compressed to: "Q"
+		return a.carryLatest(i, toks)
+	}
 	return found{}, false
+}
+
+// clauseSubject returns the subject of the last clause opened by a
+// subordinator ("as", "while") before toks[end], when it is a pronoun,
+// a name or a role: "as the judge finished with three words", "as she
+// delivered it".
+func (a *attributor) clauseSubject(toks []token, end int) mention {
+	text := a.doc.Text
+	for s := end - 1; s >= 0; s-- {
+		if toks[s].kind != word {
+			if toks[s].kind == quote {
+				return mention{}
+			}
+			continue
+		}
+		if !toks[s].has(lxSubordinator) {
+			continue
+		}
+		e := rightNP(toks, s+1, end, text)
+		if e == s+1 || e >= end {
+			return mention{}
+		}
+		m := mentionOf(toks, s+1, e, text)
+		if m.empty() || m.generic || !(m.pronoun != "" || isRole(m) || toks[s+1].upper) {
+			return mention{}
+		}
+		return m
+	}
+	return mention{}
+}
+
+// ownerBefore returns the owner named by the possessive pronoun nearest
+// before toks[end] when it owns a thing, not a person: "his attack on
+// the opposition", not "her lawyer".
+func ownerBefore(toks []token, end int, text string) mention {
+	for p := end - 1; p >= 0; p-- {
+		t := &toks[p]
+		if t.kind == quote {
+			return mention{}
+		}
+		if t.kind != word || !t.has(lxPossPronoun) {
+			continue
+		}
+		if p+1 >= end || toks[p+1].kind != word || toks[p+1].has(lxRoleNoun|lxPreposition|lxDeterminer) || toks[p+1].upper {
+			return mention{}
+		}
+		return mention{text: t.text(text), off: t.start, pronoun: possessivePronouns[t.lower]}
+	}
+	return mention{}
+}
+
+// namesAnyone reports whether the words before toks[end] name a person
+// or body: a capitalised word after the first, or a pronoun.
+func namesAnyone(toks []token, end int) bool {
+	for k := range end {
+		t := &toks[k]
+		if t.kind == quote || t.kind == word && (t.upper && k > 0 || t.has(lxPronoun|lxPossPronoun)) {
+			return true
+		}
+	}
+	return false
+}
+
+// carryLatest gives toks[i] the latest subject or speaker, as a quote
+// that stands alone after them.
+func (a *attributor) carryLatest(i int, toks []token) (found, bool) {
+	e := a.cast.latestSubject()
+	if e == nil && a.last != nil && a.cast.sent-a.lastSent <= 3 {
+		e = a.last
+	}
+	return found{carried: e, method: CarriedOver}, e != nil
+}
+
+// headlineLabel reads a headline that opens with a speaker's label and
+// a colon, with more words before the quote: Port boss: North Quay
+// ‘Q’; MAYOR: FLOOD SHAME ‘Q’.
+func (a *attributor) headlineLabel(toks []token, i int) (found, bool) {
+	text := a.doc.Text
+	c := 0
+	for c < i && !toks[c].is(text, ":") {
+		if toks[c].kind != word || c >= 4 {
+			return found{}, false
+		}
+		c++
+	}
+	if c == 0 || c >= i {
+		return found{}, false
+	}
+	m := mentionOf(toks, 0, c, text)
+	if t := toks[0]; c == 1 && t.has(lxTitle|lxRoleNoun) {
+		w := t.text(text) // "MAYOR", no acronym
+		m = mention{text: w, off: t.start, name: w, role: w, head: t.lower}
+	}
+	if m.empty() || m.pronoun != "" || m.generic || !(isRole(m) || strings.Contains(m.name, " ")) {
+		return found{}, false
+	}
+	return found{m: m, cue: ":"}, true
 }
 
 // subjectStart returns where the subject of the sentence toks begins,
@@ -696,9 +884,12 @@ func subjectStart(toks []token, i int, text string) int {
 		if j > 1 && j < i && (toks[j].is(text, ",") || toks[j].has(lxDeterminer) || toks[j].upper) {
 			k = j
 			first = token{}
+		} else if p := pronounAfterOpening(toks, i); p > 0 {
+			k = p // "On housing he was blunter"
+			first = token{}
 		}
 	}
-	if first.kind == word && (first.has(lxPreposition) || first.has(lxSentenceStarter) && !first.has(lxDeterminer) && !first.has(lxOpener)) {
+	if first.kind == word && (first.has(lxPreposition) || first.has(lxSentenceStarter) && !first.has(lxDeterminer|lxOpener|lxPronoun)) {
 		c := k
 		for c < i && !toks[c].is(text, ",") {
 			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
@@ -711,6 +902,22 @@ func subjectStart(toks []token, i int, text string) int {
 		k++
 	}
 	return k
+}
+
+// pronounAfterOpening returns the index of the subject pronoun that
+// follows a short opening phrase without a comma ("On housing he was
+// blunter"), or -1.
+func pronounAfterOpening(toks []token, i int) int {
+	for j := 1; j < i && j <= 5; j++ {
+		t := &toks[j]
+		if t.kind != word || t.has(lxCue|lxRelative|lxSubordinator) {
+			return -1
+		}
+		if t.has(lxPronoun) {
+			return j
+		}
+	}
+	return -1
 }
 
 // subjectOf returns the noun phrase that opens the sentence toks, before
@@ -751,14 +958,8 @@ func possessiveNP(toks []token, k, hi int, text string) int {
 // sentence, or a sentence whose subject is the latest speaker.
 func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	text := a.doc.Text
-	alone := true
-	for _, t := range toks {
-		if t.kind == word {
-			alone = false
-			break
-		}
-	}
-	if alone {
+	alone := !hasWord(toks[:i]) && (!hasWord(toks[i+1:]) || closesSentence(a.qs[toks[i].q].Text) && !cueBefore(toks, len(toks)))
+	if alone { // "Q." / "Q." That was his first answer.
 		e := a.cast.latestSubject()
 		if e == nil && a.last != nil && a.lastBlock >= block-1 {
 			e = a.last
@@ -772,13 +973,63 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	end := rightNP(toks, k, i, text)
 	m := mentionOf(toks, k, end, text)
 	if m.pronoun == "" || end >= i {
-		return found{}, false
+		return a.subjectSpeaker(toks, i)
 	}
 	e := a.cast.byPronoun(m.pronoun, m.off)
 	if e == nil {
 		return found{}, false
 	}
 	return found{m: m, carried: e, method: Pronoun}, true
+}
+
+// subjectSpeaker gives a quote in a sentence without a speech verb the
+// person its subject names, when the story knows them already: "Judge
+// Achterberg placed the case “Q”", "the judge found that “Q”", "Her
+// demand is that the minister “Q”".
+func (a *attributor) subjectSpeaker(toks []token, i int) (found, bool) {
+	text := a.doc.Text
+	if cueBefore(toks, len(toks)) || titleLike(toks, i, &a.qs[toks[i].q], false, text) {
+		return found{}, false // "known to his cronies as “The Ghost”"
+	}
+	k := subjectStart(toks, i, text)
+	if k+1 < i && toks[k].has(lxPossPronoun) && toks[k+1].kind == word && !toks[k+1].has(lxRoleNoun) {
+		m := mention{text: toks[k].text(text), off: toks[k].start, pronoun: possessivePronouns[toks[k].lower]}
+		if e := a.cast.byPronoun(m.pronoun, m.off); e != nil {
+			return found{m: m, carried: e, method: Pronoun}, true
+		}
+		return found{}, false
+	}
+	m := a.subjectOf(toks, i)
+	if m.empty() || m.pronoun != "" || m.body {
+		return found{}, false
+	}
+	var e *entity
+	if isRole(m) {
+		e, _ = a.cast.resolve(m)
+	} else {
+		e = a.cast.find(m.name, false)
+	}
+	if e == nil || !e.person || e.body {
+		return found{}, false
+	}
+	return found{m: m, carried: e, method: CarriedOver}, true
+}
+
+// hasWord reports whether any of toks is a word.
+func hasWord(toks []token) bool {
+	for i := range toks {
+		if toks[i].kind == word {
+			return true
+		}
+	}
+	return false
+}
+
+// closesSentence reports whether s ends with a full stop, question or
+// exclamation mark.
+func closesSentence(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
 }
 
 // titleLike reports whether a quote looks like a title, a nickname or
@@ -941,8 +1192,8 @@ func (a *attributor) register(toks []token) {
 			continue
 		}
 		start := k
-		for start > 0 && toks[start-1].kind == word && (toks[start-1].has(lxModifier) || toks[start-1].has(lxDeterminer) || toks[start-1].has(lxRoleNoun) && !toks[start-1].upper && !toks[start-1].has(lxGenericRole)) {
-			start--
+		for start > 0 && toks[start-1].kind == word && (toks[start-1].has(lxModifier|lxDeterminer) || toks[start-1].has(lxRoleNoun) && !toks[start-1].upper && !toks[start-1].has(lxGenericRole) || start == 1 && toks[0].upper && toks[0].has(lxTitle)) {
+			start-- // "the deputy minister", "Mr" opening a sentence
 		}
 		end := rightNP(toks, k, len(toks), text)
 		if end <= k {
@@ -1026,17 +1277,19 @@ func (a *attributor) pronounSubject(toks []token) {
 
 // isSubjectAt reports whether a noun phrase starting at toks[start] is
 // the subject of its sentence or of a clause joined to it: it opens the
-// sentence, or follows "and", "but" or "while".
+// sentence, or follows a colon, "and", "but", "while" or "because".
 func isSubjectAt(toks []token, start int, text string) bool {
 	k := start - 1
 	for k >= 0 && toks[k].kind == punct {
+		if toks[k].is(text, ":") {
+			return true // "Credit where it is due: Vence did not hide."
+		}
 		k--
 	}
 	if k < 0 {
 		return true
 	}
-	w := toks[k].lower
-	return coordinators[w] || openers[w] && k == 0
+	return toks[k].has(lxCoordinator|lxSubordinator) || toks[k].has(lxOpener) && k == 0
 }
 
 // roleSubject sees the person a sentence's subject refers back to by a
@@ -1068,7 +1321,10 @@ func (a *attributor) roleSubject(toks []token) *entity {
 	}
 	var e *entity
 	if toks[k].lower == "the" {
-		e = a.cast.byRole(m.head, m.body)
+		e = a.cast.byRole(m.head, m.body, rankedRole(m.role, m.head))
+		if e == nil && !m.body && !namedRole(m.role) {
+			e = a.cast.antecedent("", toks[k].start, m.head) // "The rector ended": the latest person with no other office
+		}
 	}
 	if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
 		e = n // "The institute’s director, Kenjiro Ashida, said"
@@ -1146,19 +1402,25 @@ func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 }
 
 // learnGender gives the one person a sentence names the gender of the
-// pronouns that follow in it ("Lan said her team ...").
+// pronouns that follow in it ("Lan said her team ..."). An object
+// pronoun ("tore into him", "thanked her") is someone else.
 func learnGender(people []*entity, toks []token) {
 	if len(people) != 1 || people[0].gender != "" || !people[0].person {
 		return
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		switch t.lower {
-		case "he", "his", "him", "himself":
+		case "he", "his", "himself":
 			people[0].gender, people[0].person = "m", true
 			return
-		case "she", "her", "hers", "herself":
+		case "she", "hers", "herself":
 			people[0].gender, people[0].person = "f", true
 			return
+		case "her":
+			if k+1 < len(toks) && toks[k+1].kind == word && !toks[k+1].has(lxPreposition|lxSkippable|lxDeterminer) {
+				people[0].gender, people[0].person = "f", true // "her team"
+				return
+			}
 		}
 	}
 }

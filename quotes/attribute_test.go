@@ -193,6 +193,84 @@ func TestAttribution(t *testing.T) {
 		{"club_prefix_is_part_of_the_name",
 			`The town's football club, AD Villaflor, posted on Facebook that its ground would open as a shelter: “Our doors are open to anyone who needs a bed.”`,
 			[]string{"AD Villaflor|Facebook"}},
+		{"tabloid_speech_verbs",
+			"Union chief Tomasz Wren faced the crowd.\n\n‘We will not back down,’ Wren boomed. ‘Not now!’ he yelled. ‘Never!’ Wren roared, and ‘This is theft,’ he raged.",
+			[]string{"Tomasz Wren", "Tomasz Wren", "Tomasz Wren", "Tomasz Wren"}},
+		{"hit_out_before_a_colon",
+			"Striker Ansel Marek was dropped on Friday.\n\n‘Nobody told me why,’ he hit back.",
+			[]string{"Ansel Marek"}},
+		{"object_pronoun_is_someone_else",
+			"Bogdan Rusk was jailed for six years.\n\nJudge Marit Olsen turned on him in court. ‘You lied to everyone,’ she said.\n\nShe told him: ‘You will pay it back.’",
+			[]string{"Marit Olsen", "Marit Olsen"}},
+		{"subordinate_clause_is_no_time_phrase",
+			"Judge Marit Olsen passed sentence on Bogdan Rusk.\n\nRusk looked at the floor as the judge added: ‘You have shown no shame.’",
+			[]string{"Marit Olsen"}},
+		{"name_not_yet_known_as_a_person",
+			"Top cop Odalys Brenn said the raids had worked. ‘We found what we came for,’ she said.\n\nBrenn was in no doubt. ‘This gang is finished,’ the commissioner declared.",
+			[]string{"Odalys Brenn", "Odalys Brenn"}},
+		{"role_skips_a_holder_of_another_office",
+			"Aurelio Mant runs the central bank.\n\nThe finance minister, Petter Quist, has criticised the bank. Asked about that, the governor said: “He is entitled to his view.”",
+			[]string{"Aurelio Mant"}},
+		{"bare_role_is_not_its_ranked_holder",
+			"Police Commissioner Lyra Fenn led the inquiry.\n\n“Nobody else is wanted,” Assistant Commissioner Tobiah Grane said. “Patrols will continue,” the commissioner said.",
+			[]string{"Tobiah Grane", "Lyra Fenn"}},
+		{"vice_holder_is_not_the_role",
+			"Professor Idun Saal leads the university.\n\nThe vice-rector, Professor Marius Korn, spoke to students. “Your courses are safe,” Professor Korn said.\n\nThe rector ended on a personal note. “My door is open,” she wrote.",
+			[]string{"Marius Korn", "Idun Saal"}},
+		{"capitalised_bare_title_is_no_name",
+			"In her letter on Monday, Professor Saal wrote that cuts were coming.\n\nOn jobs, the Rector says “redundancies are a last resort”.",
+			[]string{"Saal"}},
+		{"plural_group_is_not_she",
+			"Old Harbour residents fear the dredging.\n\nThe port’s harbour master, Ines Varro, struck a softer note. “We have listened,” she said.",
+			[]string{"Ines Varro"}},
+		{"sentence_opening_pronoun_is_the_subject",
+			"“I gave everything,” Marsh wrote.\n\nShe addressed the club’s new chair, Dagny Fell, directly. “I hope the new chair means it,” she wrote.",
+			[]string{"Marsh", "Marsh"}},
+		{"place_after_a_particle_is_no_colonel",
+			"Lena Marsh announced her retirement on Wednesday.\n\nShe singled out the fans on the Col de Brise in 2022, when she won the stage. “I heard every one of you,” she wrote.",
+			[]string{"Lena Marsh"}},
+		{"and_inside_a_body_name",
+			"Tarn Fire and Rescue Service chief Aurel Danek urged people to stay home. “Do not drive through floodwater,” he said.",
+			[]string{"Aurel Danek"}},
+		{"utility_and_the_company",
+			"Northvale Water issued a boil notice on Tuesday. “The risk is low,” the company said. ‘There is no danger,’ the firm said. And bosses claimed: ‘We are on top of it.’",
+			[]string{"Northvale Water", "Northvale Water", "Northvale Water"}},
+		{"honorific_opening_a_sentence_gives_a_gender",
+			"The housing minister, Oskar Lund, praised the plan.\n\nMr Lund’s colleague at the treasury, Signe Amar, was quick to respond. “Rents are too high,” she said.",
+			[]string{"Signe Amar"}},
+		{"pronoun_after_an_opening_phrase_without_comma",
+			"Governor Amadou Sarr spoke on the radio.\n\nOn housing he was blunter, saying rent was “not something rates can fix”.",
+			[]string{"Amadou Sarr"}},
+		{"object_pronoun_before_a_participle_cue",
+			"Finance Minister Oskar Lund gave his budget speech.\n\nOne shared graphic has him saying “the plan would raise rates”, and another quoted him as promising that “homes will be built”.",
+			[]string{"Oskar Lund", "Oskar Lund"}},
+		{"subject_of_a_clause_before_a_colon",
+			"Judge Marit Olsen sentenced Rusk on Monday.\n\nHis victims cheered as the judge finished with three words: ‘Take him down!’",
+			[]string{"Marit Olsen"}},
+		{"possessive_pronoun_owns_the_words_before_a_colon",
+			"Rector Idun Haal wrote to staff on Monday.\n\nHer account of the finances was stark: “Our reserves are almost gone.”",
+			[]string{"Idun Haal"}},
+		{"colon_line_naming_nobody_carries_the_subject",
+			"Judge Marit Olsen went above the guideline.\n\nThe reasoning is in one paragraph, which some reports have compressed to: “It was a gross breach of trust.”",
+			[]string{"Marit Olsen"}},
+		{"subject_of_a_because_clause",
+			"Let's start with the numbers, because Bettina Kowalik did. “Eighty per cent voted to strike.”",
+			[]string{"Bettina Kowalik"}},
+		{"subject_after_a_colon",
+			"Credit where it is due: Dario Venn did not hide. “We were poor.” That was his first answer.",
+			[]string{"Dario Venn"}},
+		{"sentence_subject_without_a_speech_verb",
+			"Judge Marit Olsen sentenced Rusk on Monday.\n\nJudge Olsen placed the case “in the highest category”. On mitigation, the judge accepted the plea for mercy but found that “it does not outweigh the harm”. Her demand is that he “pay back every penny”.",
+			[]string{"Marit Olsen", "Marit Olsen", "Marit Olsen"}},
+		{"adjectives_before_a_name_after_the_quote",
+			`“We will not close the clinic,” a defiant Ilse Varga said.`,
+			[]string{"Ilse Varga"}},
+		{"appositive_name_after_a_role_after_the_quote",
+			"Mayor Ines Duarte opened the briefing.\n\n“The water is falling,” her deputy, Paolo Brandt, told reporters.",
+			[]string{"Paolo Brandt|told reporters"}},
+		{"participle_after_an_appositive_name",
+			"Ola Brack runs the firm.\n\nAn email showed the site supervisor, Dariusz Nowak, warning Brack that the ties were ‘not fit for purpose’.",
+			[]string{"Dariusz Nowak"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,6 +286,28 @@ func TestHeadlineSpeakerComesFromTheStory(t *testing.T) {
 	got := Extract(docOf(text, true))
 	if len(got) != 1 || got[0].Speaker.Name != "Ines Duarte" || got[0].Speaker.Method != HeadlineCue {
 		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestHeadlineLabelNamesTheSpeaker(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"role_label_then_words",
+			"Port boss: New quay ‘our biggest investment in fifty years’\n\nPort chief executive Bram Vossen unveiled the plan on Monday.",
+			[]string{"Bram Vossen"}},
+		{"capitals_label",
+			"MAYOR: FLOOD SHAME ‘IS ON US’\n\nMayor Odile Marsault faced questions on Wednesday.",
+			[]string{"Odile Marsault"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakers(tt.text, true); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -36,6 +36,7 @@ const (
 	lxAbbreviation                          // abbreviations
 	lxPhraseHead                            // the first words of phrasalCues
 	lxTitleCueHead                          // the first words of titleCues
+	lxSubordinator                          // subordinators
 )
 
 // wordClasses holds the classes of every word of the lexicon.
@@ -89,6 +90,7 @@ func buildWordClasses() map[string]wordClass {
 	add(lxTitleNoun, titleNouns)
 	add(lxChannelWord, channelWords)
 	add(lxAbbreviation, abbreviations)
+	add(lxSubordinator, subordinators)
 	return m
 }
 

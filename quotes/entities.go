@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -14,7 +15,7 @@ type entity struct {
 	key      string   // name in lower case
 	words    []string // the words of key
 	role     string
-	roles    map[string]bool // role nouns, lower case
+	roles    map[string]bool // role nouns, lower case; true when held without a rank ("commissioner", not "assistant commissioner")
 	body     bool
 	person   bool   // known to be a person: a given name, a title, a gender
 	spoke    int    // how many quotes are attributed to it
@@ -57,20 +58,49 @@ func (e *entity) addRole(role string) {
 		e.role = role
 	}
 	e.person = e.person || !e.body
+	ranked := false
 	for w := range strings.FieldsSeq(role) {
 		lw := bytes.Trim(appendLower(buf[:0], w), ",.()")
-		if roleNouns[string(lw)] || titles[string(lw)] {
-			e.setRole(string(lw))
+		if i := bytes.IndexByte(lw, '-'); i > 0 && rankWords[string(lw[:i])] {
+			if roleNouns[string(lw)] {
+				e.setRole(string(lw), true) // "the vice-rector"
+			}
+			ranked, lw = true, lw[i+1:] // not "the rector"
 		}
+		if roleNouns[string(lw)] || titles[string(lw)] {
+			e.setRole(string(lw), !ranked)
+		}
+		ranked = rankWords[string(lw)]
 	}
 }
 
-// setRole records that e holds the role noun w.
-func (e *entity) setRole(w string) {
+// rankWords put a role below the one they qualify: the "assistant
+// commissioner" is not "the commissioner".
+var rankWords = setOf("assistant deputy vice associate junior under sub")
+
+// rankedRole reports whether a rank word stands right before the head
+// noun of a role: "the deputy minister".
+func rankedRole(role, head string) bool {
+	prev := ""
+	for w := range strings.FieldsSeq(strings.ToLower(role)) {
+		if w == head {
+			return rankWords[prev]
+		}
+		if i := strings.IndexByte(w, '-'); i > 0 && w[i+1:] == head {
+			return rankWords[w[:i]]
+		}
+		prev = w
+	}
+	return false
+}
+
+// setRole records that e holds the role noun w, plainly or under a
+// rank word.
+func (e *entity) setRole(w string, plain bool) {
 	if e.roles == nil {
 		e.roles = make(map[string]bool)
 	}
-	e.roles[w] = true
+	e.roles[w] = e.roles[w] || plain
 }
 
 // firstField returns the first word of s, "" when there is none.
@@ -83,6 +113,20 @@ func firstField(s string) string {
 
 // hasRole reports whether e holds the role noun or one of its synonyms.
 func (e *entity) hasRole(noun string) bool {
+	if _, ok := e.roles[noun]; ok {
+		return true
+	}
+	for _, s := range roleSynonyms[noun] {
+		if _, ok := e.roles[s]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// plainRole reports whether e holds the role noun or one of its
+// synonyms without a rank word before it.
+func (e *entity) plainRole(noun string) bool {
 	if e.roles[noun] {
 		return true
 	}
@@ -90,6 +134,31 @@ func (e *entity) hasRole(noun string) bool {
 		if e.roles[s] {
 			return true
 		}
+	}
+	return false
+}
+
+// honorifics are titles and loose role words that go with any office:
+// "Professor Halvorsen" may be the rector, "Mr Serrat" the governor, the
+// "health boss" the minister.
+var honorifics = setOf("mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend boss chief head leader official officer member")
+
+// holdsOtherOffice reports whether e is known by a role noun that is
+// neither noun, nor a synonym of it, nor an honorific, or holds noun
+// under a rank word: the finance minister is not "the governor", the
+// vice-rector not "the rector".
+func (e *entity) holdsOtherOffice(noun string) bool {
+	for r, plain := range e.roles {
+		if !roleNouns[r] || honorifics[r] {
+			continue
+		}
+		if r == noun || slices.Contains(roleSynonyms[noun], r) {
+			if !plain {
+				return true
+			}
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -197,7 +266,7 @@ func (c *cast) add(name string, body bool) *entity {
 	if body {
 		for _, w := range e.words {
 			if bodyNouns[w] || roleNouns[w] {
-				e.setRole(w)
+				e.setRole(w, true)
 			}
 		}
 	}
@@ -205,14 +274,16 @@ func (c *cast) add(name string, body bool) *entity {
 	return e
 }
 
-// byRole returns the latest-mentioned entity holding a role noun.
-func (c *cast) byRole(noun string, body bool) *entity {
+// byRole returns the latest-mentioned entity holding a role noun as
+// ranked says: plainly, or under a rank word such as "deputy". "The
+// commissioner" is not the assistant commissioner.
+func (c *cast) byRole(noun string, body, ranked bool) *entity {
 	var best *entity
 	for _, e := range c.ents {
 		if e.body != bodyNouns[noun] {
 			continue // "the authority" is a body, "the inspector" a person
 		}
-		if e.hasRole(noun) && (best == nil || e.lastSeen > best.lastSeen) {
+		if e.hasRole(noun) && e.plainRole(noun) != ranked && (best == nil || e.lastSeen > best.lastSeen) {
 			best = e
 		}
 	}
@@ -251,30 +322,60 @@ func (c *cast) soleHolder(m mention) *entity {
 
 // byPronoun returns the entity a pronoun most likely refers to: of those
 // it can stand for, the one in the latest sentence, a speaker or subject
-// before others, the first mentioned before later ones.
+// before others, the first mentioned before later ones. For "he", "she"
+// or anyone (""), people come first, then names of two words or more
+// not yet known to be people's ("Leontine Varro").
 func (c *cast) byPronoun(p string, off int) *entity {
-	fit := func(e *entity) bool {
-		switch p {
-		case "he", "she":
-			g := pronouns[p]
-			return e.person && (e.gender == "" || e.gender == g)
-		case "it":
-			return e.body
-		case "":
-			return e.person // anyone
-		}
-		return true
+	return c.antecedent(p, off, "")
+}
+
+// antecedent is byPronoun passing over, for a role noun office, the
+// people who hold another office.
+func (c *cast) antecedent(p string, off int, office string) *entity {
+	if e := c.latest(p, off, office, false); e != nil || (p != "he" && p != "she" && p != "") {
+		return e
 	}
+	return c.latest(p, off, office, true)
+}
+
+// latest returns the likeliest antecedent of pronoun p among the people
+// (or, with named, the personal-looking names) that fit it. A role
+// (p "") takes a personal-looking name only when it was the subject of
+// one of the last two sentences.
+func (c *cast) latest(p string, off int, office string, named bool) *entity {
 	var best *entity
 	for _, e := range c.ents {
 		if e.lastSent == c.sent && e.sentOff > off {
 			continue // named later in the pronoun's own sentence
 		}
-		if fit(e) && (best == nil || e.before(best)) {
+		if named && p == "" && (!e.sentSubj || e.lastSent < c.sent-2) {
+			continue // "the commissioner" after "Varro was in no doubt."
+		}
+		if e.fits(p, named) && (office == "" || !e.holdsOtherOffice(office)) && (best == nil || e.before(best)) {
 			best = e
 		}
 	}
 	return best
+}
+
+// fits reports whether the pronoun p can stand for e: a person of its
+// gender for "he" and "she", a body for "it", a person for "" (anyone).
+// With named, the people are the names that may be people's: of two
+// words or more, no body, not a place.
+func (e *entity) fits(p string, named bool) bool {
+	person := e.person
+	if named {
+		person = !e.person && !e.body && len(e.words) >= 2 && !placeWords[e.words[0]]
+	}
+	switch p {
+	case "he", "she":
+		return person && (e.gender == "" || e.gender == pronouns[p]) && !e.plural()
+	case "it":
+		return e.body
+	case "":
+		return person // anyone
+	}
+	return true
 }
 
 // latestSubject returns who spoke or was the subject in the latest of
@@ -290,6 +391,13 @@ func (c *cast) latestSubject() *entity {
 		}
 	}
 	return best
+}
+
+// plural reports whether e is a group known by a plural role ("Old
+// Harbour residents"), whom "he" and "she" do not stand for.
+func (e *entity) plural() bool {
+	last := e.words[len(e.words)-1]
+	return e.name[len(e.name)-len(last):] == last && pluralNoun(last)
 }
 
 // before reports whether e is a likelier antecedent than o.
@@ -388,7 +496,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		}
 		m.of = ""
 	}
-	named := strings.ContainsFunc(m.role, isUpperRune)
+	named := namedRole(m.role)
 	if named {
 		m.role = c.fullBodyRole(m)
 		if e := c.find(m.role, m.body); e != nil {
@@ -396,7 +504,7 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		}
 	}
 	if m.det == "the" || m.det == "" || m.det == "this" || possessivePronouns[m.det] != "" {
-		if e := c.byRole(m.head, m.body); e != nil {
+		if e := c.byRole(m.head, m.body, rankedRole(m.role, m.head)); e != nil {
 			return e, Role
 		}
 		if genericBodies[m.head] && !named {
@@ -405,8 +513,8 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 			}
 		}
 		if !bodyNouns[m.head] && !genericRoles[m.head] {
-			if e := c.byPronoun("", m.off); e != nil && (!named || len(e.roles) == 0) {
-				return e, Role // "the coach": the latest person spoken of
+			if e := c.antecedent("", m.off, m.head); e != nil && (!named || len(e.roles) == 0) {
+				return e, Role // "the coach": the latest person spoken of with no other office
 			}
 		}
 	}
@@ -418,13 +526,30 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 	return e, Explicit
 }
 
+// namedRole reports whether a role names its body or place in capitals
+// ("the Rovers coach", "a Health Ministry spokesperson"), not only its
+// office ("the Rector", "the Deputy Minister").
+func namedRole(role string) bool {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(role) {
+		if !isUpperRune(firstRune(w)) {
+			continue
+		}
+		c := wordClasses.classOf(possessiveBase(string(bytes.Trim(appendLower(buf[:0], w), ",.()"))))
+		if c&(lxTitle|lxRoleNoun|lxModifier|lxDeterminer) == 0 || c&lxBodyNoun != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // bodyRole names the role in "a spokesperson for the authority" after
 // the body it belongs to: the latest body of that kind ("Millbrook Water
 // Authority spokesperson"), the latest body at all for a generic word
 // ("the company"), or else the words as written, capitalised ("State
 // Energy Ministry spokesperson").
 func (c *cast) bodyRole(m mention) string {
-	b := c.byRole(m.of, true)
+	b := c.byRole(m.of, true, false)
 	if b == nil && genericBodies[m.of] {
 		b = c.byPronoun("it", m.off)
 	}
@@ -472,7 +597,8 @@ func (c *cast) fullBodyRole(m mention) string {
 }
 
 // genericBodies are words for any organisation.
-var genericBodies = setOf("company firm group organisation organization business operator club team agency body institution charity")
+// "Bosses" and "the management" speak for the latest body.
+var genericBodies = setOf("company firm group organisation organization business operator club team agency body institution charity bosses management")
 
 // resolveName resolves a named mention, registering it when new.
 func (c *cast) resolveName(m mention) *entity {

@@ -97,6 +97,13 @@ wonder
 affirm
 assert
 contend
+boom
+yell
+roar
+rage
+bellow
+thunder
+snap snapped snapping
 `
 
 // buildCues expands a cue table into a map of forms to lemmas.
@@ -134,6 +141,9 @@ var phrasalCues = map[string]string{
 	"went on": "go on", "goes on": "go on",
 	"according to": "according to",
 	"words of":     "in the words of",
+	"hit out":      "hit out", "hits out": "hit out", "hitting out": "hit out",
+	"hit back": "hit back", "hits back": "hit back", "hitting back": "hit back",
+	"lashed out": "lash out", "lashes out": "lash out", "lashing out": "lash out",
 }
 
 // pronouns that can be the subject of a speech verb.
@@ -168,6 +178,14 @@ rider driver runner swimmer boxer jockey athlete cyclist
 director-general secretary-general attorney-general
 editor columnist reporter correspondent critic
 judge justice magistrate
+rector provost dean
+vice-president
+vice-chancellor
+vice-rector
+vice-chair vice-chairman vice-chairwoman
+vice-captain
+vice-principal
+master
 prosecutor prosecutors
 lawyer attorney counsel barrister solicitor
 analyst analysts economist economists expert experts
@@ -183,6 +201,7 @@ general commander colonel officer
 agency
 ministry department
 company firm
+bosses management
 group
 government administration
 court tribunal
@@ -227,7 +246,7 @@ func buildRoles(table string) (map[string]bool, map[string][]string) {
 var genericRoles = setOf("source sources resident residents witness witnesses official officials analyst analysts expert experts economists campaigners activists protesters investors traders shareholders workers prosecutors")
 
 // bodyNouns are the heads of the names of organisations.
-var bodyNouns = setOf("charity ngo operation holdings systems industries partners capital ventures airlines airways motors energy foods logistics freight shipping technologies labs media pharmaceuticals insurance solutions brewing brewery rail transit alliance coalition front movement institute observatory station exchange arena centre center theatre theater museum gallery mission valley river street road square island bay park county city town village lake mountain bridge port harbour harbor airport station stadium hall agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
+var bodyNouns = setOf("charity ngo operation holdings systems industries partners capital ventures airlines airways motors energy water gas power electric electricity telecom telecoms foods logistics freight shipping technologies labs media pharmaceuticals insurance solutions brewing brewery rail transit alliance coalition front movement institute observatory station exchange arena centre center theatre theater museum gallery mission valley river street road square island bay park county city town village lake mountain bridge port harbour harbor airport station stadium hall agency ministry department company firm group government court police army bank council committee union party organisation organization office service bureau authority regulator board commission network administration cabinet inc ltd corp corporation plc llc fc club association federation league university institute foundation fund trust society house senate parliament assembly congress forces navy force command intelligence tribunal school hospital centre center")
 
 // modifiers may stand inside a role or title in lower case: "US special
 // envoy", "the deputy finance minister".
@@ -251,6 +270,10 @@ var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "
 
 // relativeWords open a relative clause.
 var relativeWords = setOf("who whose whom which that where when")
+
+// subordinators open a clause with a subject of its own: "as the judge
+// added", "because Kowal did".
+var subordinators = setOf("as because while whereas although though when once unless until")
 
 // coordinators join a second verb to a sentence's subject.
 var coordinators = setOf("and but or yet then while")

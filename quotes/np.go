@@ -96,8 +96,8 @@ func prepPhraseStart(toks []token, lo, end int, text string) int {
 		if t.kind != word && !t.is(text, "(") && !t.is(text, ")") {
 			return -1
 		}
-		if t.has(lxPronoun | lxRelative) {
-			return -1 // "on the first day when he told": the speaker is in it
+		if t.has(lxPronoun | lxRelative | lxSubordinator) {
+			return -1 // "on the first day when he told", "at the floor as the judge added": the speaker is in it
 		}
 		if t.kind == word && t.has(lxPreposition) && p+1 < end {
 			n := toks[p+1]
@@ -137,8 +137,8 @@ func npWord(toks []token, i, lo int, text string) bool {
 		if t.upper {
 			return !(i == lo || isSentenceStart(toks, i, text)) || !t.has(lxSentenceStarter) || t.has(lxDeterminer)
 		}
-		if (t.lower == "and" || t.lower == "&") && inOfName(toks, i) {
-			return true // "Ministry of Energy and Climate"
+		if (t.lower == "and" || t.lower == "&") && (inOfName(toks, i) || inBodyName(toks, i)) {
+			return true // "Ministry of Energy and Climate", "Fire and Rescue Service"
 		}
 		return t.has(lxDeterminer|lxConnector) || t.baseHas(lxRoleNoun|lxBodyNoun|lxModifier) || t.poss || strings.ContainsRune(t.lower, '-')
 	}
@@ -157,6 +157,24 @@ func inOfName(toks []token, i int) bool {
 		}
 		if toks[j].kind != word || !toks[j].upper {
 			return false
+		}
+	}
+	return false
+}
+
+// inBodyName reports whether the "and" at toks[i] joins two capitalised
+// words of a body's name that ends in a body noun a few words on: "Fire
+// and Rescue Service".
+func inBodyName(toks []token, i int) bool {
+	if i == 0 || !toks[i-1].upper || toks[i-1].kind != word {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].kind != word || !toks[j].upper {
+			return false
+		}
+		if toks[j].has(lxBodyNoun) {
+			return true
 		}
 	}
 	return false
@@ -324,12 +342,16 @@ func splitTitle(m *mention, toks []token, text string) {
 	if n == 1 && toks[0].upper && toks[0].has(lxBodyNoun) {
 		person = false // "Operation Sea Lantern", "Ministry Tower"
 	}
+	if m.det == "the" && n > 1 && n < len(toks) && toks[n-1].has(lxNameParticle) && !toks[n-1].upper {
+		m.name, m.body = full, true // "the Col de Brume": a place, no colonel
+		return
+	}
 	if !person && (hasBodyWord(toks) || countryLike(full)) {
-		m.name, m.body = full, true
+		m.name, m.body = possessiveBase(full), true // "Valmont Water’s"
 		return
 	}
 	if n == len(toks) {
-		if w := strings.Trim(last.lower, "."); titles[w] || roleNouns[w] {
+		if w := possessiveBase(strings.Trim(last.lower, ".")); titles[w] || roleNouns[w] {
 			m.name, m.role, m.head = full, full, w // "the Minister", a title alone
 			m.body = bodyNouns[w]                  // "Millbrook Water Authority"
 			return
@@ -435,7 +457,7 @@ func isNameWord(t token, text string) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !t.has(lxTitle) && !t.has(lxBodyNoun) && !t.has(lxRoleNoun) && !isAcronym(t.text(text))
+	return !t.baseHas(lxTitle|lxBodyNoun|lxRoleNoun) && !isAcronym(t.text(text))
 }
 
 // hasUpper reports whether any of toks is capitalised.
@@ -451,7 +473,7 @@ func hasUpper(toks []token) bool {
 // hasBodyWord reports whether a phrase names an organisation.
 func hasBodyWord(toks []token) bool {
 	for _, t := range toks {
-		if t.upper && t.has(lxBodyNoun) {
+		if t.upper && t.baseHas(lxBodyNoun) {
 			return true
 		}
 	}
