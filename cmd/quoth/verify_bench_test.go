@@ -47,10 +47,19 @@ func BenchmarkVerify(b *testing.B) {
 type probe struct{ text, speaker string }
 
 // quoteDB builds a database of n generated quotes and returns probes.
+// With QUOTH_BENCH_DIR set, the database is kept there and reused by
+// later runs (the quotes are generated the same way each time).
 func quoteDB(b *testing.B, n int) (*store.DB, []probe) {
 	b.Helper()
 	words := corpusWords(b)
-	db, err := store.Open(filepath.Join(b.TempDir(), "verify.db"))
+	dir, keep := os.LookupEnv("QUOTH_BENCH_DIR")
+	if !keep {
+		dir = b.TempDir()
+	}
+	path := filepath.Join(dir, fmt.Sprintf("verify-%d.db", n))
+	_, statErr := os.Stat(path)
+	reuse := keep && statErr == nil
+	db, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,10 +99,12 @@ func quoteDB(b *testing.B, n int) (*store.DB, []probe) {
 		a.Seal()
 		batch = append(batch, store.Document{Article: a, Quotes: qs})
 		made += len(qs)
-		if len(batch) == 500 || made >= n {
+		if (len(batch) == 500 || made >= n) && !reuse {
 			if _, err := db.Ingest(context.Background(), batch); err != nil {
 				b.Fatal(err)
 			}
+		}
+		if len(batch) == 500 {
 			batch = batch[:0]
 		}
 	}
