@@ -98,6 +98,7 @@ Examples:
 			quotesCommand(io),
 			showCommand(io),
 			variantsCommand(io),
+			reportCommand(io),
 			diffCommand(io),
 			verifyCommand(io),
 			auditCommand(io),
