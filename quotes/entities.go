@@ -70,7 +70,9 @@ func (e *entity) addRole(role string) {
 		if roleNouns[string(lw)] || titles[string(lw)] {
 			e.setRole(string(lw), !ranked)
 		}
-		ranked = rankWords[string(lw)]
+		// a rank word reaches over the modifiers after it: the "deputy
+		// health minister" is no "minister"
+		ranked = rankWords[string(lw)] || (ranked && modifiers[string(lw)])
 	}
 }
 
@@ -78,18 +80,19 @@ func (e *entity) addRole(role string) {
 // commissioner" is not "the commissioner".
 var rankWords = setOf("assistant deputy vice associate junior under sub")
 
-// rankedRole reports whether a rank word stands right before the head
-// noun of a role: "the deputy minister".
+// rankedRole reports whether a rank word stands before the head noun of
+// a role, with only modifiers between: "the deputy minister", "the
+// deputy health minister".
 func rankedRole(role, head string) bool {
-	prev := ""
+	ranked := false
 	for w := range strings.FieldsSeq(strings.ToLower(role)) {
 		if w == head {
-			return rankWords[prev]
+			return ranked
 		}
 		if i := strings.IndexByte(w, '-'); i > 0 && w[i+1:] == head {
 			return rankWords[w[:i]]
 		}
-		prev = w
+		ranked = rankWords[w] || (ranked && modifiers[w])
 	}
 	return false
 }
