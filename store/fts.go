@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,12 +34,8 @@ const createFTSSQL = `CREATE VIRTUAL TABLE quotes_fts USING fts5(
 	tokenize = 'unicode61 remove_diacritics 2'
 )`
 
-// createVocabSQL creates a view of the index's terms with the number of
-// quotes each is in, which any-word searches read to pick rare terms.
-const createVocabSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS quotes_vocab USING fts5vocab(quotes_fts, 'row')`
-
 // setupFTS reports whether SQLite has FTS5 and, if so, makes sure
-// quotes_fts and quotes_vocab exist and are up to date.
+// quotes_fts exists and is up to date.
 func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 	var ok bool
 	if err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok); err != nil {
@@ -55,11 +50,7 @@ func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 		return false, err
 	}
 	stale, err := ftsStale(ctx, db)
-	if err != nil {
-		return false, err
-	}
-	vocab, err := vocabExists(ctx, db)
-	if err != nil || (exists && !stale && vocab) {
+	if err != nil || (exists && !stale) {
 		return true, err
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -75,21 +66,10 @@ func setupFTS(ctx context.Context, db *sql.DB) (bool, error) {
 			return false, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, createVocabSQL); err != nil {
-		return false, err
-	}
 	if err := refreshFTS(ctx, tx, !exists); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()
-}
-
-// vocabExists reports whether quotes_vocab has been created.
-func vocabExists(ctx context.Context, q querier) (bool, error) {
-	var ok bool
-	err := q.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'quotes_vocab')").Scan(&ok)
-	return ok, err
 }
 
 // maxAnyTerms is how many terms an any-word search looks for: the
@@ -97,8 +77,14 @@ func vocabExists(ctx context.Context, q querier) (bool, error) {
 const maxAnyTerms = 4
 
 // rarest returns up to maxAnyTerms of terms, the ones in fewest quotes,
-// rarest first; terms in no quote are dropped.
-func rarest(ctx context.Context, tx *sql.Tx, terms []string) ([]string, error) {
+// rarest first; terms in no quote are dropped, and so are common terms
+// (in countCap quotes or more) unless fewer than two terms are left
+// without them. Counts stop at countCap: counting on would cost as much
+// as reading the term's whole posting list.
+//
+// common reports that even the rarest term is common: ranking its
+// matches would read them all, so the caller should not rank.
+func rarest(ctx context.Context, tx *sql.Tx, terms []string) (out []string, common bool, err error) {
 	type counted struct {
 		term string
 		docs int
@@ -106,22 +92,27 @@ func rarest(ctx context.Context, tx *sql.Tx, terms []string) ([]string, error) {
 	var cs []counted
 	for _, t := range terms {
 		var docs int
-		err := tx.QueryRowContext(ctx, "SELECT doc FROM quotes_vocab WHERE term = ?", t).Scan(&docs)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			continue
-		case err != nil:
-			return nil, err
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (
+			SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)`, ftsQuery([]string{t}, 0), countCap).Scan(&docs)
+		if err != nil {
+			return nil, false, err
 		}
-		cs = append(cs, counted{t, docs})
+		if docs > 0 {
+			cs = append(cs, counted{t, docs})
+		}
 	}
 	slices.SortStableFunc(cs, func(a, b counted) int { return a.docs - b.docs })
-	out := make([]string, 0, maxAnyTerms)
+	if rare := slices.IndexFunc(cs, func(c counted) bool { return c.docs >= countCap }); rare >= 2 {
+		cs = cs[:rare]
+	}
 	for _, c := range cs[:min(len(cs), maxAnyTerms)] {
 		out = append(out, c.term)
 	}
-	return out, nil
+	return out, len(cs) > 0 && cs[0].docs >= countCap, nil
 }
+
+// countCap is where rarest stops counting a term's quotes.
+const countCap = 5000
 
 // querier is what *sql.DB and *sql.Tx have in common for reading.
 type querier interface {

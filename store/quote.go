@@ -79,7 +79,9 @@ func (db *DB) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error) 
 	}
 	defer tx.Rollback()
 	useFTS := false
-	if db.fts && f.Search != "" {
+	// A loose search for one speaker's quotes reads that speaker's quotes
+	// through its index: far fewer than a common word's.
+	if db.fts && f.Search != "" && (f.Speaker == "" || f.MinWords == 0) {
 		stale, err := ftsStale(ctx, tx)
 		if err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
@@ -130,13 +132,17 @@ func findQuotes(ctx context.Context, tx *sql.Tx, f QuoteFilter, useFTS bool) ([]
 		case len(terms) == 0:
 			return nil, nil // nothing to look for
 		case useFTS:
+			from, order = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid", "bm25(quotes_fts), q.id"
 			if f.MinWords > 0 {
+				var common bool
 				var err error
-				if terms, err = rarest(ctx, tx, terms); err != nil || len(terms) == 0 {
+				if terms, common, err = rarest(ctx, tx, terms); err != nil || len(terms) == 0 {
 					return nil, err
 				}
+				if common {
+					order = "quotes_fts.rowid DESC" // the newest: ranking would read every match
+				}
 			}
-			from, order = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid", "bm25(quotes_fts), q.id"
 			where, args = append(where, "quotes_fts MATCH ?"), append(args, ftsQuery(terms, f.MinWords))
 		case f.MinWords > 0:
 			where, args = append(where, minWordsMatch), append(args, termsJSON(terms), min(f.MinWords, len(terms)))

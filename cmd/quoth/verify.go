@@ -16,7 +16,7 @@ import (
 
 // verifyCandidates is how many stored quotes verify compares, from each
 // of its two searches.
-const verifyCandidates = 400
+const verifyCandidates = 100
 
 func verifyCommand(io streams) *cli.Command {
 	return &cli.Command{
