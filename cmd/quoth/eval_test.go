@@ -136,3 +136,71 @@ func sum(m map[string]int) int {
 	}
 	return n
 }
+
+// TestPairSpeakersHold keeps the share of the renderings of
+// testdata/gold/pairs.jsonl that quoth gives to the speaker their
+// article names (speaker_b), and checks that none goes to anyone else.
+func TestPairSpeakersHold(t *testing.T) {
+	const floor = 0.95
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "gold", "pairs.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := gold.ReadPairs(f, "pairs.jsonl", relationNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	speakers := map[string]map[string]string{} // story -> quote text -> speaker
+	right, wrong := 0, 0
+	for _, p := range pairs {
+		if speakers[p.Story] == nil {
+			speakers[p.Story] = storySpeakers(t, p.Story)
+		}
+		got, ok := speakers[p.Story][p.B]
+		switch {
+		case !ok:
+			t.Errorf("%s: %q not extracted", p.ID, p.B)
+		case gold.SpeakerRight(got, gold.Quote{Speaker: p.SpeakerB}):
+			right++
+		case got != "":
+			wrong++
+			t.Errorf("%s: %q given to %q, want %q", p.ID, p.B, got, p.SpeakerB)
+		}
+	}
+	t.Logf("%d of %d renderings given to the speaker their article names, %d to someone else", right, len(pairs), wrong)
+	if share := float64(right) / float64(len(pairs)); share < floor {
+		t.Errorf("%d of %d renderings given to the article's speaker (%.3f), below %.2f", right, len(pairs), share, floor)
+	}
+}
+
+// storySpeakers extracts the quotes of a story's articles (not its
+// source) and maps each quote's text to its speaker.
+func storySpeakers(t *testing.T, story string) map[string]string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "variants", story)
+	names, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	var l sources.Loader
+	for _, name := range names {
+		if base := filepath.Base(name); base == "source.txt" || !strings.Contains(base, ".") {
+			continue
+		}
+		res := l.Load(context.Background(), name)
+		for _, a := range res.Articles {
+			qs, err := extractQuotes(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				if _, seen := out[q.Text]; !seen || q.Speaker.Name != "" {
+					out[q.Text] = q.Speaker.Name
+				}
+			}
+		}
+	}
+	return out
+}

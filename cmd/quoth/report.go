@@ -47,12 +47,14 @@ families with a rendering published on or after DATE.
 Examples:
    quoth report --html report.html
    quoth report --speaker "Tom West" --only-findings --markdown findings.md
-   quoth report --outlet "Daily Klaxon" --since 2026-03-01 --format json`,
+   quoth report --outlet "Daily Klaxon" --since 2026-03-01 --format json
+   quoth report --primary "Ministry of Health of Veloria" --html varga.html`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "html", Usage: "write the HTML report to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "markdown", Usage: "write the Markdown report to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "speaker", Usage: "only families with a rendering by `NAME` (canonical name, alias or surname)"},
 			&cli.StringFlag{Name: "outlet", Usage: "only families with a rendering from outlet `NAME`"},
+			&cli.StringSliceFlag{Name: "primary", Usage: "quotes and unquoted articles from outlet `NAME` are primary sources, as in quoth variants (repeatable)"},
 			&cli.StringFlag{Name: "since", Usage: "only families with a rendering published on or after `DATE` (YYYY-MM-DD)"},
 			&cli.IntFlag{Name: "min-outlets", Value: 1, Usage: "only families rendered by at least `N` outlets"},
 			&cli.BoolFlag{Name: "only-findings", Usage: "only families with an altered, spliced or misattributed rendering"},
@@ -321,7 +323,7 @@ type reportRenderingJSON struct {
 // buildReport loads the families, keeps those the flags ask for and
 // makes the report.
 func buildReport(c *cli.Context, db *store.DB, io streams) (*reportJSON, error) {
-	vs, err := loadVariants(c.Context, db, io.stderr, c.Bool("quiet"))
+	vs, err := loadVariants(c.Context, db, io.stderr, c.Bool("quiet"), c.StringSlice("primary")...)
 	if err != nil {
 		return nil, err
 	}
