@@ -83,14 +83,19 @@ renderings of one utterance across outlets.
 
 Examples:
    quoth ingest testdata/articles
+   quoth --quiet ingest testdata/articles
    quoth quotes --speaker "Tom West"
    quoth quotes --search "grave threat" --format json
-   quoth show 2`,
+   quoth show 2
+   quoth --db desk.db variants --color always | less -R
+   quoth audit draft.md --against statement.txt --color never`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: defaultDB, EnvVars: []string{"QUOTH_DB"}, Usage: "SQLite database `PATH`"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT` of listings: table, json, csv or markdown"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only data and errors, no summaries or progress"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour relations, verdicts and word diffs: `WHEN` is auto (on a terminal unless NO_COLOR is set), always or never"},
 		},
+		Before: func(c *cli.Context) error { return checkColor(c.String("color")) },
 		Commands: []*cli.Command{
 			extractCommand(io),
 			ingestCommand(io),
@@ -103,6 +108,7 @@ Examples:
 			verifyCommand(io),
 			auditCommand(io),
 			evalCommand(io),
+			completionCommand(io),
 		},
 		Reader:         io.stdin,
 		Writer:         io.stdout,

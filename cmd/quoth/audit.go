@@ -46,7 +46,8 @@ Examples:
    quoth audit testdata/articles/003_9e22b0ab6b0482b3.txt
    quoth audit draft.md --against transcript.txt --against wire.html
    quoth audit draft.md --against statement.txt --format json
-   quoth audit draft.html --db quoth.db`,
+   quoth audit draft.html --db quoth.db
+   quoth audit draft.html --outlet "Daily Klaxon" --against wire.txt`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "against", Aliases: []string{"a"}, Usage: "a source `FILE|DIR|URL` to check the quotes against (repeatable)"},
 			&cli.StringFlag{Name: "outlet", Usage: "set the outlet `NAME` of the draft"},
@@ -64,7 +65,7 @@ Examples:
 				return err
 			}
 			out := a.run()
-			if err := out.write(io.stdout, format); err != nil {
+			if err := out.write(newOutput(c, io.stdout), format); err != nil {
 				return err
 			}
 			a.summary()

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"io"
 	"math"
-	"os"
 
 	"github.com/quoth-dev/quoth/diffing"
 )
@@ -46,18 +44,19 @@ func comparison(r diffing.Result) comparisonJSON {
 	return j
 }
 
-// diffText renders edits for w: coloured on a terminal unless NO_COLOR
-// is set, plain [-deleted-]{+inserted+} markers otherwise.
-func diffText(w io.Writer, edits []diffing.Edit) string {
-	if isTerminal(w) && os.Getenv("NO_COLOR") == "" {
+// diffText renders edits for o: coloured when o is (see useColor),
+// plain [-deleted-]{+inserted+} markers otherwise.
+func diffText(o *output, edits []diffing.Edit) string {
+	if o.color {
 		return diffing.ANSI(edits)
 	}
 	return diffing.Markers(edits)
 }
 
-// relationText is the relation with its verdict: "altered (finding)".
-func relationText(r diffing.Relation) string {
-	return string(r) + " (" + r.Verdict() + ")"
+// relationText is the relation with its verdict, "altered (finding)",
+// in the verdict's colour when o is coloured.
+func relationText(o *output, r diffing.Relation) string {
+	return o.verdictText(r.Verdict(), string(r)+" ("+r.Verdict()+")")
 }
 
 // changed reports whether edits delete or insert anything.

@@ -49,12 +49,13 @@ Examples:
 			if format == "json" {
 				return writeJSONLines(io.stdout, []any{comparison(res)})
 			}
-			fmt.Fprintf(io.stdout, "relation    %s, similarity %.2f\n", relationText(res.Relation), res.Similarity)
+			out := newOutput(c, io.stdout)
+			fmt.Fprintf(out, "relation    %s, similarity %.2f\n", relationText(out, res.Relation), res.Similarity)
 			if res.Closest != "" {
 				fmt.Fprintf(io.stdout, "closest     %s\n", res.Closest)
 			}
 			if changed(res.Edits) {
-				fmt.Fprintf(io.stdout, "diff        %s\n", diffText(io.stdout, res.Edits))
+				fmt.Fprintf(io.stdout, "diff        %s\n", diffText(out, res.Edits))
 			}
 			return nil
 		},

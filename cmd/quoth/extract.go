@@ -25,6 +25,7 @@ title_like), for pipelines.
 Examples:
    quoth extract testdata/articles/003_9e22b0ab6b0482b3.txt
    quoth extract --format json story.html | jq .speaker
+   quoth extract --outlet Reuters --titles story.html
    curl -s https://example.com/story | quoth extract -`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "outlet", Usage: "set the outlet `NAME` of every article loaded"},
@@ -53,7 +54,7 @@ Examples:
 					addQuotes(out, a, qs, c.Bool("titles"))
 				}
 			}
-			if err := out.write(io.stdout, format); err != nil {
+			if err := out.write(newOutput(c, io.stdout), format); err != nil {
 				return err
 			}
 			if failed > 0 {

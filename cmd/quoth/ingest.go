@@ -25,6 +25,7 @@ and skipped; the exit code is then 2.
 Examples:
    quoth ingest testdata/articles
    quoth ingest --outlet Reuters story.html
+   quoth ingest --batch 1000 archive/
    quoth --db desk.db ingest https://www.dawn.com/news/1795313
    curl -s https://example.com/story | quoth ingest -`,
 		Flags: []cli.Flag{

@@ -20,7 +20,8 @@ quotes and URL. Use the key (or the start of the content hash) with
 
 Examples:
    quoth articles
-   quoth articles --outlet Dawn --format json`,
+   quoth articles --outlet Dawn --format json
+   quoth articles --limit 20 --format csv > articles.csv`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "outlet", Usage: "only articles from outlet `NAME`"},
 			&cli.IntFlag{Name: "limit", Usage: "show at most `N` articles (0: all)"},
@@ -30,7 +31,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return articleListing(arts).write(io.stdout, format)
+			return articleListing(arts).write(newOutput(c, io.stdout), format)
 		}),
 	}
 }
@@ -70,7 +71,8 @@ quotes by their words (full-text search; every word must appear).
 Examples:
    quoth quotes --speaker "Tom West"
    quoth quotes --speaker West --outlet "The Express Tribune"
-   quoth quotes --search "grave threat" --format csv`,
+   quoth quotes --search "grave threat" --format csv
+   quoth quotes --outlet Dawn --limit 10`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "speaker", Usage: "only quotes by `NAME` (canonical name, alias or surname)"},
 			&cli.StringFlag{Name: "outlet", Usage: "only quotes from outlet `NAME`"},
@@ -86,7 +88,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return quoteListing(qs).write(io.stdout, format)
+			return quoteListing(qs).write(newOutput(c, io.stdout), format)
 		}),
 	}
 }

@@ -7,10 +7,10 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
+	"unicode"
 
 	"golang.org/x/term"
+	"golang.org/x/text/width"
 )
 
 // The output formats of listing commands.
@@ -40,25 +40,24 @@ func (l *listing) add(value any, cells ...string) {
 	l.values = append(l.values, value)
 }
 
-// maxCell is how many characters a table cell shows on a terminal.
-const maxCell = 72
-
-// write prints the listing to w in format. A table on a terminal is
-// aligned under a header with long cells cut; piped, it is plain
-// tab-separated rows with full values and no header.
-func (l *listing) write(w io.Writer, format string) error {
+// write prints the listing to o in format. A table on a terminal is
+// aligned under a header and fitted to the terminal's width, long text
+// cut with an ellipsis; piped, it is plain tab-separated rows with full
+// values and no header. Relations, verdicts and word diffs are coloured
+// in tables when o is (see useColor); csv, json and markdown never are.
+func (l *listing) write(o *output, format string) error {
 	switch format {
 	case "json":
-		return writeJSONLines(w, l.values)
+		return writeJSONLines(o, l.values)
 	case "csv":
-		return l.writeCSV(w)
+		return l.writeCSV(o)
 	case "markdown":
-		return l.writeMarkdown(w)
+		return l.writeMarkdown(o)
 	}
-	if isTerminal(w) {
-		return l.writeAligned(w)
+	if o.terminal {
+		return l.writeAligned(o)
 	}
-	return l.writeTSV(w)
+	return l.writeTSV(o)
 }
 
 func writeJSONLines(w io.Writer, values []any) error {
@@ -103,26 +102,117 @@ func (l *listing) writeMarkdown(w io.Writer) error {
 	return nil
 }
 
-func (l *listing) writeAligned(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.ToUpper(strings.Join(l.header, "\t")))
-	for _, r := range l.rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = cut(oneLine(c), maxCell)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+// gap is the space between two columns of an aligned table.
+const gap = 2
+
+// writeAligned prints the listing as a table for a terminal: a header
+// in capitals, columns aligned by display width and fitted to o.width.
+func (l *listing) writeAligned(o *output) error {
+	table := make([][]string, 0, len(l.rows)+1)
+	head := make([]string, len(l.header))
+	for i, h := range l.header {
+		head[i] = strings.ToUpper(h)
 	}
-	return tw.Flush()
+	table = append(table, head)
+	for _, r := range l.rows {
+		cells := make([]string, len(l.header))
+		for i := range cells {
+			if i < len(r) {
+				cells[i] = oneLine(r[i])
+			}
+		}
+		table = append(table, cells)
+	}
+	widths := fitColumns(l.header, table, o.width)
+	for n, r := range table {
+		last := len(r) - 1
+		for last > 0 && r[last] == "" {
+			last--
+		}
+		var b strings.Builder
+		for i, c := range r[:last+1] {
+			c = cut(c, widths[i])
+			pad := widths[i] - textWidth(c)
+			if n == 0 {
+				c = o.header(c)
+			} else {
+				c = o.cell(l.header[i], c)
+			}
+			b.WriteString(c)
+			if i < last {
+				b.WriteString(strings.Repeat(" ", pad+gap))
+			}
+		}
+		if _, err := fmt.Fprintln(o, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func (l *listing) writeTSV(w io.Writer) error {
+// textColumns are the columns of long text, shrunk first to fit a table
+// in the terminal; keptColumns are never shrunk.
+var (
+	textColumns = map[string]bool{"quote": true, "title": true, "closest": true, "diff": true, "url": true}
+	keptColumns = map[string]bool{"verdict": true, "relation": true}
+)
+
+// fitColumns returns the width of each column of table (header row
+// first) so that its lines fit in width columns. Columns shrink one
+// column at a time, always the widest of a kind: first the text
+// columns down to 30, then the others down to 12, then the text columns
+// down to 10, then the others down to their header. No column gets
+// narrower than its header, relations and verdicts are never cut, and a
+// table that cannot fit even so is left wider.
+func fitColumns(header []string, table [][]string, width int) []int {
+	widths := make([]int, len(header))
+	for _, r := range table {
+		for i, c := range r {
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	total := gap * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	shrink := func(text bool, least int) {
+		floor := make([]int, len(widths))
+		for i, h := range header {
+			floor[i] = min(widths[i], max(textWidth(h), least))
+		}
+		for total > width {
+			widest := -1
+			for i := range widths {
+				if textColumns[header[i]] == text && !keptColumns[header[i]] && widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest]) {
+					widest = i
+				}
+			}
+			if widest < 0 {
+				return
+			}
+			widths[widest]--
+			total--
+		}
+	}
+	shrink(true, 30)
+	shrink(false, 12)
+	shrink(true, 10)
+	shrink(false, 0)
+	return widths
+}
+
+// writeTSV prints the listing for a pipe: one line per row, cells
+// separated by tabs, full values on one line each, no header.
+func (l *listing) writeTSV(o *output) error {
 	for _, r := range l.rows {
 		cells := make([]string, len(r))
 		for i, c := range r {
 			cells[i] = strings.ReplaceAll(oneLine(c), "\t", " ")
+			if i < len(l.header) {
+				cells[i] = o.cell(l.header[i], cells[i])
+			}
 		}
-		if _, err := fmt.Fprintln(w, strings.Join(cells, "\t")); err != nil {
+		if _, err := fmt.Fprintln(o, strings.Join(cells, "\t")); err != nil {
 			return err
 		}
 	}
@@ -134,13 +224,51 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// cut shortens s to at most n runes, ending it with an ellipsis.
+// cut shortens s to at most n columns of display width (see textWidth),
+// ending it with an ellipsis. It never splits a rune, nor separates a
+// rune from the combining marks after it.
 func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if textWidth(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	if n < 1 {
+		return ""
+	}
+	w := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > n-1 {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+		w += rw
+	}
+	return s
+}
+
+// textWidth is how many terminal columns s takes: two for each wide or
+// fullwidth East Asian character, none for control characters,
+// combining marks and format characters, one for the rest.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+// runeWidth is how many terminal columns r takes.
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return 0
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 // isTerminal reports whether w is a terminal.

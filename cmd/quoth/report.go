@@ -48,7 +48,8 @@ Examples:
    quoth report --html report.html
    quoth report --speaker "Tom West" --only-findings --markdown findings.md
    quoth report --outlet "Daily Klaxon" --since 2026-03-01 --format json
-   quoth report --primary "Ministry of Health of Veloria" --html varga.html`,
+   quoth report --primary "Ministry of Health of Veloria" --html varga.html
+   quoth report --min-outlets 3 --only-findings --html findings.html`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "html", Usage: "write the HTML report to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "markdown", Usage: "write the Markdown report to `FILE` (- for standard output)"},

@@ -40,6 +40,7 @@ Examples:
    quoth variants
    quoth variants --speaker "Tom West" --only-findings
    quoth variants --min-outlets 3 --format json
+   quoth variants --outlet Dawn --min-outlets 2
    quoth variants --primary "Ministry of Health of Veloria"`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "speaker", Usage: "only families with a rendering by `NAME` (canonical name, alias or surname)"},
@@ -64,10 +65,11 @@ Examples:
 				}
 			}
 			vs.explain(fams)
-			if format == "table" && isTerminal(io.stdout) || format == "table" && len(fams) == 0 {
-				return vs.writeText(io.stdout, fams)
+			out := newOutput(c, io.stdout)
+			if format == "table" && out.terminal || format == "table" && len(fams) == 0 {
+				return vs.writeText(out, fams)
 			}
-			return vs.listing(fams).write(io.stdout, format)
+			return vs.listing(fams).write(out, format)
 		}),
 	}
 }
@@ -181,7 +183,7 @@ func familyFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family)
 }
 
 // writeText prints families one under another, for a terminal.
-func (v *variants) writeText(w io.Writer, fams []family) error {
+func (v *variants) writeText(w *output, fams []family) error {
 	if len(fams) == 0 {
 		_, err := fmt.Fprintln(w, "no families of variants")
 		return err
@@ -200,7 +202,7 @@ func (v *variants) writeText(w io.Writer, fams []family) error {
 					text = diffText(w, m.Edits)
 				}
 			}
-			fmt.Fprintf(w, "  %-13s %-6s %s  %s\n      %s\n", rel, keyText(q.Key), provenanceShort(q), speakerName(q.Speaker.Name), text)
+			fmt.Fprintf(w, "  %s %-6s %s  %s\n      %s\n", w.relationWord(rel, 13), keyText(q.Key), provenanceShort(q), speakerName(q.Speaker.Name), text)
 		}
 		fmt.Fprintln(w)
 	}

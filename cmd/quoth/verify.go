@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,7 +62,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			if err := v.write(io.stdout, format, dbName(c)); err != nil {
+			if err := v.write(newOutput(c, io.stdout), format, dbName(c)); err != nil {
 				return err
 			}
 			if !v.relation().Faithful() {
@@ -168,12 +167,12 @@ func (v *verification) match(own map[int64]bool) {
 }
 
 // write prints the verification in format.
-func (v *verification) write(w io.Writer, format, db string) error {
+func (v *verification) write(w *output, format, db string) error {
 	if format == "json" {
 		return writeJSONLines(w, []any{v.json()})
 	}
 	rel := v.relation()
-	fmt.Fprintf(w, "verdict   %s: %s\n", relationText(rel), v.summary())
+	fmt.Fprintf(w, "verdict   %s: %s\n", relationText(w, rel), v.summary())
 	fmt.Fprintf(w, "quote     %q\n", v.text)
 	if len(v.matches) > 0 {
 		best := v.matches[0]
