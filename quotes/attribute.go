@@ -51,7 +51,7 @@ type found struct {
 // quotes. Headlines are read last, when the story has named its people.
 func attribute(doc Document, spans []span, qs []Quote) {
 	a := attributor{doc: doc, texts: newTexts(doc.Text), qs: qs, lastBlock: -2}
-	frames := buildFrames(a.texts, doc, spans)
+	frames := buildFrames(&a.texts, doc, spans)
 	var heads []*frame
 	for i := range frames {
 		f := &frames[i]
@@ -84,7 +84,7 @@ func (a *attributor) resolvePending() {
 // echoSpeaker returns the speaker of a story quote that contains the words
 // of a headline quote: headlines quote the story.
 func (a *attributor) echoSpeaker(q *Quote) (Attribution, bool) {
-	words := wordsOf(q.Text)
+	words := wordsOf(a.lowerText(q))
 	if len(words) == 0 {
 		return Attribution{}, false
 	}
@@ -109,15 +109,23 @@ func (a *attributor) quoteWords(i int) []string {
 		a.words = make([][]string, len(a.qs))
 	}
 	if a.words[i] == nil {
-		a.words[i] = wordsOf(a.qs[i].Text)
+		a.words[i] = wordsOf(a.lowerText(&a.qs[i]))
 	}
 	return a.words[i]
 }
 
-// wordsOf returns the lower-case words of s without punctuation.
+// lowerText returns the text of q in lower case, taken from the
+// article's lower-case text when the quote is one span of it.
+func (a *attributor) lowerText(q *Quote) string {
+	if q.Text == a.doc.Text[q.Start:q.End] {
+		return a.texts.lowerOf(q.Start, q.End)
+	}
+	return strings.ToLower(q.Text)
+}
+
+// wordsOf returns the words of the lower-case text s without punctuation.
 func wordsOf(s string) []string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
-	return f
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
 }
 
 // containsRun reports whether words holds run as consecutive words.
@@ -132,7 +140,7 @@ func containsRun(words, run []string) bool {
 
 // buildFrames tokenizes every block, folding quotes into quote tokens.
 // The frames share one array of tokens and one of sentences.
-func buildFrames(t texts, doc Document, spans []span) []frame {
+func buildFrames(t *texts, doc Document, spans []span) []frame {
 	parts := quoteParts(doc, spans)
 	frames := make([]frame, 0, len(doc.Blocks))
 	size := 0
@@ -155,7 +163,7 @@ func buildFrames(t texts, doc Document, spans []span) []frame {
 		n, ns := len(toks), len(sents)
 		toks = appendTokens(toks, t, bl.Start, bl.End, parts[from:p])
 		f := frame{block: i, toks: toks[n:len(toks):len(toks)]}
-		sents = appendSentences(sents, f.toks, doc.Text)
+		sents = appendSentences(sents, f.toks, t)
 		f.sentences = sents[ns:len(sents):len(sents)]
 		frames = append(frames, f)
 	}
@@ -170,7 +178,7 @@ func validBlock(doc Document, b Block) bool {
 // quoteParts returns the parts of every quote, marks included, in text
 // order, each with the index of its quote and of the block it lies in.
 func quoteParts(doc Document, spans []span) []quotePart {
-	var parts []quotePart
+	parts := make([]quotePart, 0, len(spans))
 	b := 0
 	for qi := range spans {
 		sp := &spans[qi]
@@ -246,18 +254,18 @@ func (a *attributor) lastPart(q *Quote, toks []token, i, block int) {
 
 // quote attributes the quote toks[i] of a sentence.
 func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
-	text := a.doc.Text
+	tx := &a.texts
 	q := &a.qs[toks[i].q]
 	if headline {
 		if at, ok := a.echoSpeaker(q); ok {
 			q.Speaker = at
-			q.Title = titleLike(toks, i, q, true, text)
+			q.Title = titleLike(toks, i, q, true, tx)
 			return
 		}
 	}
 	var r found
 	ok := false
-	if firstInSentence(toks, i, text) {
+	if firstInSentence(toks, i, tx) {
 		r, ok = a.after(toks, i)
 	} else {
 		if r, ok = a.before(toks, i); !ok {
@@ -273,7 +281,7 @@ func (a *attributor) quote(f *frame, toks []token, i int, headline bool) {
 	if !ok {
 		r, ok = a.carry(toks, i, f.block)
 	}
-	q.Title = titleLike(toks, i, q, ok || cueBefore(toks, i), text) || a.inTitleList(toks, i)
+	q.Title = titleLike(toks, i, q, ok || cueBefore(toks, i, tx), tx) || a.inTitleList(toks, i)
 	if !ok {
 		return
 	}
@@ -287,7 +295,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 		e, method = a.cast.resolve(r.m)
 	}
 	if e == nil {
-		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: channelOf(toks, a.texts)}
+		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: channelOf(toks, &a.texts)}
 		if isRole(r.m) && !r.m.generic && !r.m.body && !headline {
 			a.pending = append(a.pending, pendingRole{q: q, m: r.m})
 		}
@@ -314,7 +322,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	if r.carried != nil {
 		mentionText = ""
 	}
-	channel := channelOf(toks, a.texts)
+	channel := channelOf(toks, &a.texts)
 	if channel == "" && r.carried != nil && r.carried == prev && prevBlock == block {
 		channel = a.lastChan // the second part of a split quote
 	}
@@ -332,7 +340,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 
 // firstInSentence reports whether toks[i] opens its sentence, after any
 // punctuation.
-func firstInSentence(toks []token, i int, text string) bool {
+func firstInSentence(toks []token, i int, tx *texts) bool {
 	for j := 0; j < i; j++ {
 		if toks[j].kind != punct {
 			return false
@@ -342,18 +350,18 @@ func firstInSentence(toks []token, i int, text string) bool {
 }
 
 // cueAt reports whether a speech verb ends at toks[k] and returns it.
-func cueAt(toks []token, k int) (string, bool) {
+func cueAt(toks []token, k int, tx *texts) (string, bool) {
 	t := &toks[k]
 	if t.kind != word {
 		return "", false
 	}
 	if k > 0 && toks[k-1].kind == word && toks[k-1].has(lxPhraseHead) {
-		if c, ok := phrasalCues[toks[k-1].lower+" "+t.lower]; ok {
+		if c, ok := phrasalCues[tx.word(toks[k-1])+" "+tx.word(*t)]; ok {
 			return c, true
 		}
 	}
 	if k+1 < len(toks) && toks[k+1].kind == word && t.has(lxPhraseHead) {
-		if c, ok := phrasalCues[t.lower+" "+toks[k+1].lower]; ok {
+		if c, ok := phrasalCues[tx.word(*t)+" "+tx.word(toks[k+1])]; ok {
 			return c, true
 		}
 	}
@@ -364,60 +372,60 @@ func cueAt(toks []token, k int) (string, bool) {
 	if ok && k > 0 && (toks[k-1].has(lxDeterminer) || toks[k-1].has(lxPossPronoun) || isPossessive(toks[k-1])) {
 		return "", false // "the state", "his post": nouns
 	}
-	if ok && k > 1 && t.has(lxNounCue) && lowerWord(toks[k-1]) && !toks[k-1].has(lxSkippable) && toks[k-2].has(lxDeterminer) {
+	if ok && k > 1 && t.has(lxNounCue) && lowerWord(toks[k-1], tx) && !toks[k-1].has(lxSkippable) && toks[k-2].has(lxDeterminer) {
 		return "", false // "a conference call", "the blog post"
 	}
-	return t.lower, ok
+	return tx.word(*t), ok
 }
 
 // after reads an attribution after the quote: "Q," he said. / "Q," said
 // Tom West. / "Q," according to the envoy. / "Q" — Commissioner Wu.
 func (a *attributor) after(toks []token, i int) (found, bool) {
-	text := a.doc.Text
+	tx := &a.texts
 	k := i + 1
 	dash := false
-	for k < len(toks) && toks[k].kind == punct && !toks[k].is(text, ".") {
-		c := toks[k].text(text)
+	for k < len(toks) && toks[k].kind == punct && !toks[k].is(tx.text, ".") {
+		c := toks[k].text(tx.text)
 		dash = dash || c == "—" || c == "–" || c == "-" || c == ":"
 		k++
 	}
 	if k >= len(toks) || toks[k].kind == quote {
 		return found{}, false
 	}
-	if dash && lowerWord(toks[k]) {
+	if dash && lowerWord(toks[k], tx) {
 		// "‘The ice is not waiting’: glaciologist Nguyễn Thị Lan"
 		if m := a.speakerAfterCue(toks, k); !m.empty() && m.pronoun == "" {
 			return found{m: m, cue: "—"}, true
 		}
 	}
 	if toks[k].has(lxCoordinator) && k+1 < len(toks) {
-		if _, ok := cueAt(toks, k+1); ok {
+		if _, ok := cueAt(toks, k+1, tx); ok {
 			// "X kept its target of “Q,” but said ...": the subject
 			m := a.subjectOf(toks, i)
-			return found{m: m, cue: toks[k+1].text(text)}, !m.empty()
+			return found{m: m, cue: toks[k+1].text(tx.text)}, !m.empty()
 		}
 	}
-	if cue, ok := cueAt(toks, k); ok {
+	if cue, ok := cueAt(toks, k, tx); ok {
 		if cue != "according to" {
-			cue = toks[k].text(text)
+			cue = toks[k].text(tx.text)
 		}
 		m := a.speakerAfterCue(toks, k+1)
 		return found{m: m, cue: cue}, !m.empty()
 	}
-	if n := documentAt(toks, k); n > k && n+1 < len(toks) {
-		if _, ok := cueAt(toks, n+1); ok {
+	if n := documentAt(toks, k, tx); n > k && n+1 < len(toks) {
+		if _, ok := cueAt(toks, n+1, tx); ok {
 			return a.documentSpeaker(toks, k, n+1) // "Q," the statement added.
 		}
 	}
-	k = pastAdjectives(toks, k, text)
-	end := rightNP(toks, k, len(toks), text)
+	k = pastAdjectives(toks, k, tx)
+	end := rightNP(toks, k, len(toks), tx)
 	if end == k {
 		return found{}, false
 	}
-	m := mentionOf(toks, k, end, text)
+	m := mentionOf(toks, k, end, tx)
 	v, appos := a.skipToCue(toks, end)
 	if v < len(toks) {
-		if cue, ok := cueAt(toks, v); ok {
+		if cue, ok := cueAt(toks, v, tx); ok {
 			if n := a.apposAfter(toks, end, v); isRole(m) && !n.empty() {
 				n.role = m.role
 				return found{m: n, cue: cue}, true // "Q," her deputy, Paolo Brandt, said.
@@ -435,8 +443,8 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 // defiant Ilse Varga" or "an emotional Lena Marsh" at toks[k]: past the
 // article and one or two lower-case adjectives. It returns k when there
 // is no such phrase.
-func pastAdjectives(toks []token, k int, text string) int {
-	if k >= len(toks) || (toks[k].lower != "a" && toks[k].lower != "an" && toks[k].lower != "the") {
+func pastAdjectives(toks []token, k int, tx *texts) int {
+	if k >= len(toks) || (tx.word(toks[k]) != "a" && tx.word(toks[k]) != "an" && tx.word(toks[k]) != "the") {
 		return k
 	}
 	for j := k + 1; j < len(toks) && j <= k+3; j++ {
@@ -445,7 +453,7 @@ func pastAdjectives(toks []token, k int, text string) int {
 			return k
 		}
 		if t.upper {
-			if j > k+1 && isNameWord(*t, text) && j+1 < len(toks) && isNameWord(toks[j+1], text) {
+			if j > k+1 && isNameWord(*t, tx) && j+1 < len(toks) && isNameWord(toks[j+1], tx) {
 				return j
 			}
 			return k
@@ -476,8 +484,8 @@ func (a *attributor) apposAfter(toks []token, end, v int) mention {
 // West", "according to the envoy", "said diner Becky Farrow", "fumed her
 // sister, Kelly-Ann Delaine".
 func (a *attributor) speakerAfterCue(toks []token, start int) mention {
-	text := a.doc.Text
-	if start < len(toks) && toks[start].lower == "to" {
+	tx := &a.texts
+	if start < len(toks) && tx.word(toks[start]) == "to" {
 		start++ // "according to"
 	}
 	for _, skip := range []int{0, 1, 2} {
@@ -488,15 +496,15 @@ func (a *attributor) speakerAfterCue(toks []token, start int) mention {
 		if skip > 0 && !toks[s].upper {
 			continue // "said diner Becky Farrow": a job before the name
 		}
-		end := rightNP(toks, s, len(toks), text)
-		m := mentionOf(toks, s, end, text)
+		end := rightNP(toks, s, len(toks), tx)
+		m := mentionOf(toks, s, end, tx)
 		if m.empty() {
 			continue
 		}
 		if isRole(m) {
-			if end+1 < len(toks) && toks[end].is(text, ",") && toks[end+1].upper {
-				nend := rightNP(toks, end+1, len(toks), text)
-				if n := mentionOf(toks, end+1, nend, text); !n.empty() && !isRole(n) && !n.body {
+			if end+1 < len(toks) && toks[end].is(tx.text, ",") && toks[end+1].upper {
+				nend := rightNP(toks, end+1, len(toks), tx)
+				if n := mentionOf(toks, end+1, nend, tx); !n.empty() && !isRole(n) && !n.body {
 					n.role = m.role
 					return n
 				}
@@ -510,16 +518,16 @@ func (a *attributor) speakerAfterCue(toks []token, start int) mention {
 // skipToCue moves from toks[k] over adverbs, time and channel phrases
 // and an appositive to where a cue verb may stand.
 func (a *attributor) skipToCue(toks []token, k int) (int, string) {
-	text := a.doc.Text
+	tx := &a.texts
 	appos := ""
-	if k < len(toks) && toks[k].is(text, ",") {
+	if k < len(toks) && toks[k].is(tx.text, ",") {
 		for j := k + 1; j < len(toks) && j < k+16; j++ {
 			if toks[j].kind == quote {
 				break
 			}
-			if toks[j].is(text, ",") {
+			if toks[j].is(tx.text, ",") {
 				if j > k+1 {
-					appos = text[toks[k+1].start:toks[j-1].end]
+					appos = tx.text[toks[k+1].start:toks[j-1].end]
 				}
 				k = j + 1
 				break
@@ -527,7 +535,7 @@ func (a *attributor) skipToCue(toks []token, k int) (int, string) {
 		}
 	}
 	for k < len(toks) && toks[k].kind == word {
-		if _, ok := cueAt(toks, k); ok {
+		if _, ok := cueAt(toks, k, tx); ok {
 			break
 		}
 		if !toks[k].has(lxSkippable) && !toks[k].has(lxPreposition) && !toks[k].has(lxDeterminer) && !toks[k].has(lxTimeWord) && !toks[k].upper {
@@ -542,12 +550,12 @@ func (a *attributor) skipToCue(toks []token, k int) (int, string) {
 // verb to its left: X said: "Q" / X said Pakistan can "fully" ... and
 // describes them as talks "Q" (the subject carries across "and").
 func (a *attributor) before(toks []token, i int) (found, bool) {
-	text := a.doc.Text
+	tx := &a.texts
 	for v := i - 1; v >= 0; v-- {
 		if toks[v].kind == quote {
 			continue
 		}
-		cue, ok := cueAt(toks, v)
+		cue, ok := cueAt(toks, v, tx)
 		if !ok {
 			continue
 		}
@@ -557,70 +565,70 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			}
 			continue
 		}
-		if cue == "according to" || (v+1 < i && toks[v+1].lower == "by") {
+		if cue == "according to" || (v+1 < i && tx.word(toks[v+1]) == "by") {
 			start := v + 2
-			end := rightNP(toks, start, i, text)
-			if m := mentionOf(toks, start, end, text); !m.empty() {
+			end := rightNP(toks, start, i, tx)
+			if m := mentionOf(toks, start, end, tx); !m.empty() {
 				return found{m: m, cue: cue}, true
 			}
 			continue
 		}
 		if v > 0 && toks[v-1].has(lxPhraseHead) {
-			if phr, ok := phrasalCues[toks[v-1].lower+" "+toks[v].lower]; ok && phr == cue {
+			if phr, ok := phrasalCues[tx.word(toks[v-1])+" "+tx.word(toks[v])]; ok && phr == cue {
 				v--
 			}
 		}
-		if m := objectSpeaker(toks, v, text); !m.empty() {
-			return found{m: m, cue: toks[v].text(text)}, true // "has him saying", "quoted her as saying"
+		if m := objectSpeaker(toks, v, tx); !m.empty() {
+			return found{m: m, cue: toks[v].text(tx.text)}, true // "has him saying", "quoted her as saying"
 		}
-		if participleClause(toks, v, text) {
+		if participleClause(toks, v, tx) {
 			// "showed the supervisor, Dariusz Nowak, warning"
-			if s, e, _ := leftNP(toks, 0, v-1, text); s > 0 && s < e && toks[s-1].is(text, ",") {
+			if s, e, _ := leftNP(toks, 0, v-1, tx); s > 0 && s < e && toks[s-1].is(tx.text, ",") {
 				if m := a.apposName(toks, [2]int{s, e}); !m.empty() {
-					return found{m: m, cue: toks[v].text(text)}, true
+					return found{m: m, cue: toks[v].text(tx.text)}, true
 				}
 			}
 			// "Speaking on the radio, X defended officers, saying"
 			if m := a.subjectOf(toks, v); !m.empty() {
-				return found{m: m, cue: toks[v].text(text)}, true
+				return found{m: m, cue: toks[v].text(tx.text)}, true
 			}
 		}
-		start, stop, appos := leftNP(toks, 0, v, text)
+		start, stop, appos := leftNP(toks, 0, v, tx)
 		if m := a.apposName(toks, appos); !m.empty() {
 			// "The party's election agent, Tobias Grünewald, called"
 			if start < stop {
-				m.role = mentionOf(toks, start, stop, text).text
+				m.role = mentionOf(toks, start, stop, tx).text
 			}
-			return found{m: m, cue: toks[v].text(text)}, true
+			return found{m: m, cue: toks[v].text(tx.text)}, true
 		}
 		if start < stop {
-			r := found{m: mentionOf(toks, start, stop, text), cue: toks[v].text(text)}
+			r := found{m: mentionOf(toks, start, stop, tx), cue: toks[v].text(tx.text)}
 			if appos[1] > appos[0] {
-				r.appos = text[toks[appos[0]].start:toks[appos[1]-1].end]
+				r.appos = tx.text[toks[appos[0]].start:toks[appos[1]-1].end]
 			}
 			if !r.m.empty() {
 				return r, true
 			}
 		}
-		if p := documentBefore(toks, stop); p >= 0 && p == subjectStart(toks, v, text) {
+		if p := documentBefore(toks, stop, tx); p >= 0 && p == subjectStart(toks, v, tx) {
 			if r, ok := a.documentSpeaker(toks, p, v); ok {
 				return r, true // "Their report described the kitchen as “Q”"
 			}
 		}
-		if stop > 1 && toks[stop-1].has(lxRelative) && toks[stop-2].is(text, ",") {
+		if stop > 1 && toks[stop-1].has(lxRelative) && toks[stop-2].is(tx.text, ",") {
 			// "the Alliance for a Living Valley, a coalition of ..., which
 			// has labelled": the phrase the clause belongs to
-			if s, e, _ := leftNP(toks, 0, stop-1, text); s < e {
-				if m := mentionOf(toks, s, e, text); !m.empty() {
-					return found{m: m, cue: toks[v].text(text)}, true
+			if s, e, _ := leftNP(toks, 0, stop-1, tx); s < e {
+				if m := mentionOf(toks, s, e, tx); !m.empty() {
+					return found{m: m, cue: toks[v].text(tx.text)}, true
 				}
 			}
 		}
-		if stop > 0 && (toks[stop-1].has(lxCoordinator) || toks[stop-1].is(text, ",")) {
+		if stop > 0 && (toks[stop-1].has(lxCoordinator) || toks[stop-1].is(tx.text, ",")) {
 			// "X reported ..., but said"; "X issued a warning, labelling
 			// the storm"
 			if m := a.subjectOf(toks, v); !m.empty() {
-				return found{m: m, cue: toks[v].text(text)}, true
+				return found{m: m, cue: toks[v].text(tx.text)}, true
 			}
 		}
 	}
@@ -634,11 +642,11 @@ var documentNouns = setOf("statement report letter release email e-mail message 
 // documentAt returns the index of the document noun that ends a phrase
 // such as "the statement" or "their damning report" starting at toks[k],
 // or k when there is none.
-func documentAt(toks []token, k int) int {
-	if k >= len(toks) || toks[k].kind != word || (toks[k].lower != "the" && !toks[k].has(lxPossPronoun)) {
+func documentAt(toks []token, k int, tx *texts) int {
+	if k >= len(toks) || toks[k].kind != word || (tx.word(toks[k]) != "the" && !toks[k].has(lxPossPronoun)) {
 		return k
 	}
-	for n := k + 1; n < len(toks) && n <= k+3 && lowerWord(toks[n]); n++ {
+	for n := k + 1; n < len(toks) && n <= k+3 && lowerWord(toks[n], tx); n++ {
 		if toks[n].has(lxDocumentNoun) {
 			return n
 		}
@@ -648,9 +656,9 @@ func documentAt(toks []token, k int) int {
 
 // documentBefore returns where a document phrase ending just before
 // toks[stop] starts, or -1.
-func documentBefore(toks []token, stop int) int {
+func documentBefore(toks []token, stop int, tx *texts) int {
 	for p := stop - 2; p >= 0 && p >= stop-4; p-- {
-		if documentAt(toks, p) == stop-1 {
+		if documentAt(toks, p, tx) == stop-1 {
 			return p
 		}
 	}
@@ -662,10 +670,10 @@ func documentBefore(toks []token, stop int) int {
 // or for "the statement" the speaker of the latest quote, when it was
 // attributed within the last two sentences.
 func (a *attributor) documentSpeaker(toks []token, p, v int) (found, bool) {
-	text := a.doc.Text
-	cue := toks[v].text(text)
-	if pr := possessivePronouns[toks[p].lower]; pr != "" {
-		m := mention{text: toks[p].text(text), off: toks[p].start, pronoun: pr}
+	tx := &a.texts
+	cue := toks[v].text(tx.text)
+	if pr := possessivePronouns[tx.word(toks[p])]; pr != "" {
+		m := mention{text: toks[p].text(tx.text), off: toks[p].start, pronoun: pr}
 		return found{m: m, cue: cue}, true
 	}
 	if a.last == nil || a.cast.sent-a.lastSent > 2 {
@@ -680,25 +688,25 @@ var objectPronouns = map[string]string{"him": "he", "her": "she", "them": "they"
 // objectSpeaker returns the speaker of a participle cue whose subject
 // is an object pronoun: a graphic "has him saying", a paper "quoted her
 // as saying".
-func objectSpeaker(toks []token, v int, text string) mention {
-	if !strings.HasSuffix(toks[v].lower, "ing") {
+func objectSpeaker(toks []token, v int, tx *texts) mention {
+	if !strings.HasSuffix(tx.word(toks[v]), "ing") {
 		return mention{}
 	}
 	j := v - 1
-	if j > 0 && toks[j].lower == "as" {
+	if j > 0 && tx.word(toks[j]) == "as" {
 		j--
 	}
-	if j < 0 || toks[j].kind != word || objectPronouns[toks[j].lower] == "" {
+	if j < 0 || toks[j].kind != word || objectPronouns[tx.word(toks[j])] == "" {
 		return mention{}
 	}
-	return mention{text: toks[j].text(text), off: toks[j].start, pronoun: objectPronouns[toks[j].lower]}
+	return mention{text: toks[j].text(tx.text), off: toks[j].start, pronoun: objectPronouns[tx.word(toks[j])]}
 }
 
 // participleClause reports whether the speech verb toks[v] opens a
 // participle clause after a comma ("..., saying"), whose speaker is the
 // subject of the sentence.
-func participleClause(toks []token, v int, text string) bool {
-	return v > 0 && toks[v-1].is(text, ",") && strings.HasSuffix(toks[v].lower, "ing")
+func participleClause(toks []token, v int, tx *texts) bool {
+	return v > 0 && toks[v-1].is(tx.text, ",") && strings.HasSuffix(tx.word(toks[v]), "ing")
 }
 
 // apposName returns the appositive toks[appos[0]:appos[1]] when it is
@@ -707,11 +715,11 @@ func (a *attributor) apposName(toks []token, appos [2]int) mention {
 	if appos[1] <= appos[0] || !toks[appos[0]].upper {
 		return mention{}
 	}
-	end := rightNP(toks, appos[0], appos[1], a.doc.Text)
+	end := rightNP(toks, appos[0], appos[1], &a.texts)
 	if end != appos[1] {
 		return mention{}
 	}
-	m := mentionOf(toks, appos[0], end, a.doc.Text)
+	m := mentionOf(toks, appos[0], end, &a.texts)
 	if m.empty() || m.body || isRole(m) || !strings.Contains(m.name, " ") {
 		return mention{}
 	}
@@ -721,8 +729,8 @@ func (a *attributor) apposName(toks []token, appos [2]int) mention {
 // colon reads a colon line: From the minister's statement: "Q" /
 // Commissioner Wu: "Q".
 func (a *attributor) colon(toks []token, i int) (found, bool) {
-	text := a.doc.Text
-	if i == 0 || !toks[i-1].is(text, ":") {
+	tx := &a.texts
+	if i == 0 || !toks[i-1].is(tx.text, ":") {
 		return found{}, false
 	}
 	for p := i - 2; p >= 0 && p >= i-8; p-- {
@@ -730,9 +738,9 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 		if t.kind != word {
 			break
 		}
-		if base := possessiveBase(t.lower); base != t.lower {
-			start, _, _ := leftNP(toks, 0, p, text)
-			m := mentionOf(toks, start, p+1, text)
+		if base := possessiveBase(tx.word(t)); base != tx.word(t) {
+			start, _, _ := leftNP(toks, 0, p, tx)
+			m := mentionOf(toks, start, p+1, tx)
 			m.name = possessiveBase(m.name)
 			m.role = possessiveBase(m.role)
 			m.head = possessiveBase(m.head)
@@ -742,13 +750,13 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 			break
 		}
 	}
-	if p := i - 3; p >= 0 && p == subjectStart(toks, i, text) && toks[p].kind == word && toks[p].has(lxPossPronoun) && toks[p+1].kind == word {
-		m := mention{text: toks[p].text(text), pronoun: possessivePronouns[toks[p].lower]}
+	if p := i - 3; p >= 0 && p == subjectStart(toks, i, tx) && toks[p].kind == word && toks[p].has(lxPossPronoun) && toks[p+1].kind == word {
+		m := mention{text: toks[p].text(tx.text), pronoun: possessivePronouns[tx.word(toks[p])]}
 		return found{m: m, cue: ":"}, true // Her message: "Q"
 	}
-	start, stop, _ := leftNP(toks, 0, i-1, text)
+	start, stop, _ := leftNP(toks, 0, i-1, tx)
 	if start == 0 && stop == i-1 && start < stop {
-		m := mentionOf(toks, start, stop, text)
+		m := mentionOf(toks, start, stop, tx)
 		return found{m: m, cue: ":"}, !m.empty()
 	}
 	if m := a.subjectOf(toks, i); !m.empty() {
@@ -757,10 +765,10 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 	if m := a.clauseSubject(toks, i-1); !m.empty() {
 		return found{m: m, cue: ":"}, true // ... as the judge finished with three words: "Q"
 	}
-	if m := ownerBefore(toks, i-1, text); !m.empty() {
+	if m := ownerBefore(toks, i-1, tx); !m.empty() {
 		return found{m: m, cue: ":"}, true // Her account of the finances was stark: "Q"
 	}
-	if !namesAnyone(toks, i-1) && !cueBefore(toks, i) {
+	if !namesAnyone(toks, i-1) && !cueBefore(toks, i, tx) {
 		// The reasoning is in a paragraph some reports have compressed to: "Q"
 		return a.carryLatest(i, toks)
 	}
@@ -772,7 +780,7 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 // a name or a role: "as the judge finished with three words", "as she
 // delivered it".
 func (a *attributor) clauseSubject(toks []token, end int) mention {
-	text := a.doc.Text
+	tx := &a.texts
 	for s := end - 1; s >= 0; s-- {
 		if toks[s].kind != word {
 			if toks[s].kind == quote {
@@ -783,11 +791,11 @@ func (a *attributor) clauseSubject(toks []token, end int) mention {
 		if !toks[s].has(lxSubordinator) {
 			continue
 		}
-		e := rightNP(toks, s+1, end, text)
+		e := rightNP(toks, s+1, end, tx)
 		if e == s+1 || e >= end {
 			return mention{}
 		}
-		m := mentionOf(toks, s+1, e, text)
+		m := mentionOf(toks, s+1, e, tx)
 		if m.empty() || m.generic || !(m.pronoun != "" || isRole(m) || toks[s+1].upper) {
 			return mention{}
 		}
@@ -799,7 +807,7 @@ func (a *attributor) clauseSubject(toks []token, end int) mention {
 // ownerBefore returns the owner named by the possessive pronoun nearest
 // before toks[end] when it owns a thing, not a person: "his attack on
 // the opposition", not "her lawyer".
-func ownerBefore(toks []token, end int, text string) mention {
+func ownerBefore(toks []token, end int, tx *texts) mention {
 	for p := end - 1; p >= 0; p-- {
 		t := &toks[p]
 		if t.kind == quote {
@@ -811,7 +819,7 @@ func ownerBefore(toks []token, end int, text string) mention {
 		if p+1 >= end || toks[p+1].kind != word || toks[p+1].has(lxRoleNoun|lxPreposition|lxDeterminer) || toks[p+1].upper {
 			return mention{}
 		}
-		return mention{text: t.text(text), off: t.start, pronoun: possessivePronouns[t.lower]}
+		return mention{text: t.text(tx.text), off: t.start, pronoun: possessivePronouns[tx.word(*t)]}
 	}
 	return mention{}
 }
@@ -842,9 +850,9 @@ func (a *attributor) carryLatest(i int, toks []token) (found, bool) {
 // a colon, with more words before the quote: Port boss: North Quay
 // ‘Q’; MAYOR: FLOOD SHAME ‘Q’.
 func (a *attributor) headlineLabel(toks []token, i int) (found, bool) {
-	text := a.doc.Text
+	tx := &a.texts
 	c := 0
-	for c < i && !toks[c].is(text, ":") {
+	for c < i && !toks[c].is(tx.text, ":") {
 		if toks[c].kind != word || c >= 4 {
 			return found{}, false
 		}
@@ -853,10 +861,10 @@ func (a *attributor) headlineLabel(toks []token, i int) (found, bool) {
 	if c == 0 || c >= i {
 		return found{}, false
 	}
-	m := mentionOf(toks, 0, c, text)
+	m := mentionOf(toks, 0, c, tx)
 	if t := toks[0]; c == 1 && t.has(lxTitle|lxRoleNoun) {
-		w := t.text(text) // "MAYOR", no acronym
-		m = mention{text: w, off: t.start, name: w, role: w, head: t.lower}
+		w := t.text(tx.text) // "MAYOR", no acronym
+		m = mention{text: w, off: t.start, name: w, role: w, head: tx.word(t)}
 	}
 	if m.empty() || m.pronoun != "" || m.generic || !(isRole(m) || strings.Contains(m.name, " ")) {
 		return found{}, false
@@ -867,9 +875,9 @@ func (a *attributor) headlineLabel(toks []token, i int) (found, bool) {
 // subjectStart returns where the subject of the sentence toks begins,
 // after an opening phrase ("In a letter to parents, ...", "Asked on
 // Tuesday whether ..., ") and opening words ("But", "Meanwhile").
-func subjectStart(toks []token, i int, text string) int {
+func subjectStart(toks []token, i int, tx *texts) int {
 	k := 0
-	if isDateline(toks, 0, text) {
+	if isDateline(toks, 0, tx) {
 		k = 2 // "CORK — The leader of ..."
 	}
 	if k >= i || k >= len(toks) {
@@ -878,10 +886,10 @@ func subjectStart(toks []token, i int, text string) int {
 	first := toks[k]
 	if first.kind == word && first.has(lxPreposition) {
 		j := 1 // "On Tuesday evening the union announced"
-		for j < i && toks[j].kind == word && (toks[j].has(lxTimeWord) || toks[j].has(lxTimeOpener) || isNumber(toks[j].lower)) {
+		for j < i && toks[j].kind == word && (toks[j].has(lxTimeWord) || toks[j].has(lxTimeOpener) || isNumber(tx.word(toks[j]))) {
 			j++
 		}
-		if j > 1 && j < i && (toks[j].is(text, ",") || toks[j].has(lxDeterminer) || toks[j].upper) {
+		if j > 1 && j < i && (toks[j].is(tx.text, ",") || toks[j].has(lxDeterminer) || toks[j].upper) {
 			k = j
 			first = token{}
 		} else if p := pronounAfterOpening(toks, i); p > 0 {
@@ -891,7 +899,7 @@ func subjectStart(toks []token, i int, text string) int {
 	}
 	if first.kind == word && (first.has(lxPreposition) || first.has(lxSentenceStarter) && !first.has(lxDeterminer|lxOpener|lxPronoun)) {
 		c := k
-		for c < i && !toks[c].is(text, ",") {
+		for c < i && !toks[c].is(tx.text, ",") {
 			c++ // "In a letter to parents, ...", "Asked on Tuesday whether ..., "
 		}
 		if c < i {
@@ -923,10 +931,10 @@ func pronounAfterOpening(toks []token, i int) int {
 // subjectOf returns the noun phrase that opens the sentence toks, before
 // toks[i], when it names a person or body: "But Wojciech Nowak".
 func (a *attributor) subjectOf(toks []token, i int) mention {
-	text := a.doc.Text
-	k := subjectStart(toks, i, text)
-	end := possessiveNP(toks, k, i, text)
-	m := mentionOf(toks, k, end, text)
+	tx := &a.texts
+	k := subjectStart(toks, i, tx)
+	end := possessiveNP(toks, k, i, tx)
+	m := mentionOf(toks, k, end, tx)
 	if isRole(m) || end > k && isPossessive(toks[end-1]) {
 		if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
 			return mention{text: n.name, name: n.name, off: toks[end].start} // "Lindenhof’s head teacher, Renate Kühnle, defended"
@@ -941,10 +949,10 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 // possessiveNP returns the end of the noun phrase at toks[k], read on
 // past its owners: "Lindenhof’s head teacher", "The People's Renewal
 // Party's election agent".
-func possessiveNP(toks []token, k, hi int, text string) int {
-	end := rightNP(toks, k, hi, text)
+func possessiveNP(toks []token, k, hi int, tx *texts) int {
+	end := rightNP(toks, k, hi, tx)
 	for end > k && end < hi && toks[end].kind == word && isPossessive(toks[end-1]) {
-		next := rightNP(toks, end, hi, text)
+		next := rightNP(toks, end, hi, tx)
 		if next == end {
 			break
 		}
@@ -957,8 +965,8 @@ func possessiveNP(toks []token, k, hi int, text string) int {
 // the sentence before: a quote that stands alone after a speaker's
 // sentence, or a sentence whose subject is the latest speaker.
 func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
-	text := a.doc.Text
-	alone := !hasWord(toks[:i]) && (!hasWord(toks[i+1:]) || closesSentence(a.qs[toks[i].q].Text) && !cueBefore(toks, len(toks)))
+	tx := &a.texts
+	alone := !hasWord(toks[:i]) && (!hasWord(toks[i+1:]) || closesSentence(a.qs[toks[i].q].Text) && !cueBefore(toks, len(toks), tx))
 	if alone { // "Q." / "Q." That was his first answer.
 		e := a.cast.latestSubject()
 		if e == nil && a.last != nil && a.lastBlock >= block-1 {
@@ -970,8 +978,8 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	for k < len(toks) && toks[k].kind == punct {
 		k++
 	}
-	end := rightNP(toks, k, i, text)
-	m := mentionOf(toks, k, end, text)
+	end := rightNP(toks, k, i, tx)
+	m := mentionOf(toks, k, end, tx)
 	if m.pronoun == "" || end >= i {
 		return a.subjectSpeaker(toks, i)
 	}
@@ -987,13 +995,13 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 // Achterberg placed the case “Q”", "the judge found that “Q”", "Her
 // demand is that the minister “Q”".
 func (a *attributor) subjectSpeaker(toks []token, i int) (found, bool) {
-	text := a.doc.Text
-	if cueBefore(toks, len(toks)) || titleLike(toks, i, &a.qs[toks[i].q], false, text) {
+	tx := &a.texts
+	if cueBefore(toks, len(toks), tx) || titleLike(toks, i, &a.qs[toks[i].q], false, tx) {
 		return found{}, false // "known to his cronies as “The Ghost”"
 	}
-	k := subjectStart(toks, i, text)
+	k := subjectStart(toks, i, tx)
 	if k+1 < i && toks[k].has(lxPossPronoun) && toks[k+1].kind == word && !toks[k+1].has(lxRoleNoun) {
-		m := mention{text: toks[k].text(text), off: toks[k].start, pronoun: possessivePronouns[toks[k].lower]}
+		m := mention{text: toks[k].text(tx.text), off: toks[k].start, pronoun: possessivePronouns[tx.word(toks[k])]}
 		if e := a.cast.byPronoun(m.pronoun, m.off); e != nil {
 			return found{m: m, carried: e, method: Pronoun}, true
 		}
@@ -1036,7 +1044,7 @@ func closesSentence(s string) bool {
 // scare quotes rather than speech: it follows "known as", "so-called",
 // "the word" or a noun like "film"; or, with no speaker found, it is in
 // Title Case or a short lower-case fragment.
-func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool {
+func titleLike(toks []token, i int, q *Quote, attributed bool, tx *texts) bool {
 	lo := max(0, i-4)
 	for j := i - 1; j >= lo; j-- {
 		if toks[j].kind == quote {
@@ -1045,20 +1053,16 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 		}
 	}
 	before := toks[lo:i]
-	if anyHas(before, lxTitleCueHead) {
-		for _, c := range titleCueWords {
-			if hasWords(before, c) {
-				return true
-			}
-		}
+	if titleCueIn(before, tx) {
+		return true
 	}
-	if n := len(before); n > 0 && before[n-1].lower == "as" && (hasWords(before, []string{"known"}) || strings.HasPrefix(q.Text, "the ") && titleCase(q.Text[4:])) {
+	if n := len(before); n > 0 && tx.word(before[n-1]) == "as" && (hasWords(before, []string{"known"}, tx) || strings.HasPrefix(q.Text, "the ") && titleCase(q.Text[4:])) {
 		return true // known around town as "the Old Lady"; teenagers as "the Back Forty"
 	}
 	if i > 0 && i+1 < len(toks) && toks[i-1].upper && toks[i+1].upper && titleCase(q.Text) {
 		return true // Elias “Sticks” Vanterpool
 	}
-	if i > 1 && (toks[i-1].has(lxTitleNoun) || toks[i-1].is(text, ",") && toks[i-2].has(lxTitleNoun)) && titleCase(q.Text) {
+	if i > 1 && (toks[i-1].has(lxTitleNoun) || toks[i-1].is(tx.text, ",") && toks[i-2].has(lxTitleNoun)) && titleCase(q.Text) {
 		return true // the blog, “Notes from Under the Ice”
 	}
 	words := strings.Count(strings.TrimSpace(q.Text), " ") + 1
@@ -1075,9 +1079,9 @@ func titleLike(toks []token, i int, q *Quote, attributed bool, text string) bool
 // cueBefore reports whether a speech verb stands before toks[i] in its
 // sentence: then a short quote after it is speech even when its speaker
 // cannot be named.
-func cueBefore(toks []token, i int) bool {
+func cueBefore(toks []token, i int, tx *texts) bool {
 	for v := i - 1; v >= 0; v-- {
-		if _, ok := cueAt(toks, v); ok {
+		if _, ok := cueAt(toks, v, tx); ok {
 			return true
 		}
 	}
@@ -1088,14 +1092,14 @@ func cueBefore(toks []token, i int) bool {
 // names whose previous item was title-like: the aliases “Abu Sayf” and
 // “the Accountant”; words such as “anticipate,” “believe,” “expect”.
 func (a *attributor) inTitleList(toks []token, i int) bool {
-	text := a.doc.Text
+	tx := &a.texts
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		t := toks[j]
 		if t.kind == quote {
 			prev := &a.qs[t.q]
 			return prev.Title || (oneWord(prev.Text) && oneWord(a.qs[toks[i].q].Text))
 		}
-		if !(t.is(text, ",") || t.lower == "and" || t.lower == "or") {
+		if !(t.is(tx.text, ",") || tx.word(t) == "and" || tx.word(t) == "or") {
 			return false
 		}
 	}
@@ -1116,22 +1120,42 @@ var titleCueWords = func() [][]string {
 	return out
 }()
 
-// anyHas reports whether any of toks is a word of one of the classes c.
-func anyHas(toks []token, c wordClass) bool {
-	for i := range toks {
-		if toks[i].has(c) {
-			return true
+// titleCueIn reports whether toks hold one of the titleCues. Only a
+// word of class lxTitleCueHead can start one.
+func titleCueIn(toks []token, tx *texts) bool {
+	for k := range toks {
+		if !toks[k].has(lxTitleCueHead) {
+			continue
+		}
+		w := tx.word(toks[k])
+		for _, c := range titleCueWords {
+			if c[0] == w && startsWithWords(toks[k:], c, tx) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// startsWithWords reports whether toks begin with the words ws.
+func startsWithWords(toks []token, ws []string, tx *texts) bool {
+	if len(toks) < len(ws) {
+		return false
+	}
+	for j, w := range ws {
+		if tx.word(toks[j]) != w {
+			return false
+		}
+	}
+	return true
+}
+
 // hasWords reports whether toks hold the words ws in a row.
-func hasWords(toks []token, ws []string) bool {
+func hasWords(toks []token, ws []string, tx *texts) bool {
 	for i := 0; i+len(ws) <= len(toks); i++ {
 		match := true
 		for j, w := range ws {
-			if toks[i+j].lower != w {
+			if tx.word(toks[i+j]) != w {
 				match = false
 				break
 			}
@@ -1181,30 +1205,30 @@ func endsSentenceText(s string) bool {
 // gives its name a role: "Kwame Mensah, the trade envoy," and "the
 // Rovers coach, Kwame Mensah,".
 func (a *attributor) register(toks []token) {
-	text := a.doc.Text
-	var people []*entity
+	tx := &a.texts
+	people := make([]*entity, 0, 8) // on the stack while a sentence names few
 	if e := a.roleSubject(toks); e != nil {
 		people = append(people, e)
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if t.kind != word || !t.upper || (k == 0 && t.has(lxSentenceStarter)) || isDateline(toks, k, text) {
+		if t.kind != word || !t.upper || (k == 0 && t.has(lxSentenceStarter)) || isDateline(toks, k, tx) {
 			continue
 		}
 		start := k
 		for start > 0 && toks[start-1].kind == word && (toks[start-1].has(lxModifier|lxDeterminer) || toks[start-1].has(lxRoleNoun) && !toks[start-1].upper && !toks[start-1].has(lxGenericRole) || start == 1 && toks[0].upper && toks[0].has(lxTitle)) {
 			start-- // "the deputy minister", "Mr" opening a sentence
 		}
-		end := rightNP(toks, k, len(toks), text)
+		end := rightNP(toks, k, len(toks), tx)
 		if end <= k {
 			continue
 		}
-		m := mentionOf(toks, start, end, text)
+		m := mentionOf(toks, start, end, tx)
 		nick := false
 		if n, nend := a.nicknamed(toks, m, end); nend > end {
 			m, end, nick = n, nend, true
 		}
-		subject := isSubjectAt(toks, start, text) && !isPossessive(toks[end-1])
+		subject := isSubjectAt(toks, start, tx) && !isPossessive(toks[end-1])
 		if isRole(m) {
 			if n, nend := a.nameAfterComma(toks, end); n != nil {
 				n.addRole(m.role)
@@ -1233,12 +1257,12 @@ func (a *attributor) register(toks []token) {
 		if !e.body {
 			people = append(people, e)
 		}
-		if r, rend := a.roleAfterComma(toks, end); !r.empty() && !closesOpening(toks, end, rend, text) {
+		if r, rend := a.roleAfterComma(toks, end); !r.empty() && !closesOpening(toks, end, rend, tx) {
 			e.addRole(r.role)
 			k = rend - 1
 		}
 	}
-	learnGender(people, toks)
+	learnGender(people, toks, tx)
 	a.pronounSubject(toks)
 }
 
@@ -1246,20 +1270,20 @@ func (a *attributor) register(toks []token) {
 // ends at toks[end]: Jett “The Jackal” Morrow is Jett Morrow. It returns
 // the whole name and where it ends, or end when there is no nickname.
 func (a *attributor) nicknamed(toks []token, m mention, end int) (mention, int) {
-	text := a.doc.Text
+	tx := &a.texts
 	if end+1 >= len(toks) || toks[end].kind != quote || toks[end+1].kind != word || !toks[end+1].upper {
 		return m, end
 	}
 	if nick := a.qs[toks[end].q].Text; !titleCase(nick) || strings.Count(nick, " ") > 3 {
 		return m, end
 	}
-	nend := rightNP(toks, end+1, len(toks), text)
-	last := mentionOf(toks, end+1, nend, text)
+	nend := rightNP(toks, end+1, len(toks), tx)
+	last := mentionOf(toks, end+1, nend, tx)
 	if m.empty() || m.body || m.pronoun != "" || last.empty() || last.body || last.role != "" || strings.Contains(m.name, " ") {
 		return m, end
 	}
 	m.name += " " + last.name
-	m.text = text[m.off:toks[nend-1].end]
+	m.text = tx.text[m.off:toks[nend-1].end]
 	return m, nend
 }
 
@@ -1278,10 +1302,10 @@ func (a *attributor) pronounSubject(toks []token) {
 // isSubjectAt reports whether a noun phrase starting at toks[start] is
 // the subject of its sentence or of a clause joined to it: it opens the
 // sentence, or follows a colon, "and", "but", "while" or "because".
-func isSubjectAt(toks []token, start int, text string) bool {
+func isSubjectAt(toks []token, start int, tx *texts) bool {
 	k := start - 1
 	for k >= 0 && toks[k].kind == punct {
-		if toks[k].is(text, ":") {
+		if toks[k].is(tx.text, ":") {
 			return true // "Credit where it is due: Vence did not hide."
 		}
 		k--
@@ -1295,12 +1319,12 @@ func isSubjectAt(toks []token, start int, text string) bool {
 // roleSubject sees the person a sentence's subject refers back to by a
 // role: "The president, for his part, maintained ...".
 func (a *attributor) roleSubject(toks []token) *entity {
-	text := a.doc.Text
-	k := subjectStart(toks, len(toks), text)
-	if k < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an") {
+	tx := &a.texts
+	k := subjectStart(toks, len(toks), tx)
+	if k < len(toks) && (tx.word(toks[k]) == "a" || tx.word(toks[k]) == "an") {
 		// "A spokesperson for the State Emergency Management Office said"
-		end := rightNP(toks, k, len(toks), text)
-		if m := mentionOf(toks, k, end, text); isRole(m) && !m.generic {
+		end := rightNP(toks, k, len(toks), tx)
+		if m := mentionOf(toks, k, end, tx); isRole(m) && !m.generic {
 			if e, _ := a.cast.resolve(m); e != nil {
 				a.cast.see(e, true, toks[k].start)
 				return e
@@ -1308,19 +1332,19 @@ func (a *attributor) roleSubject(toks []token) *entity {
 		}
 		return nil
 	}
-	if k >= len(toks) || (toks[k].lower != "the" && !isPossessive(toks[k])) {
+	if k >= len(toks) || (tx.word(toks[k]) != "the" && !isPossessive(toks[k])) {
 		return nil
 	}
-	end := rightNP(toks, k, len(toks), text)
+	end := rightNP(toks, k, len(toks), tx)
 	if end > k && end < len(toks) && isPossessive(toks[end-1]) {
-		end = rightNP(toks, end, len(toks), text) // "The institute’s director"
+		end = rightNP(toks, end, len(toks), tx) // "The institute’s director"
 	}
-	m := mentionOf(toks, k, end, text)
+	m := mentionOf(toks, k, end, tx)
 	if !isRole(m) || m.generic {
 		return nil
 	}
 	var e *entity
-	if toks[k].lower == "the" {
+	if tx.word(toks[k]) == "the" {
 		e = a.cast.byRole(m.head, m.body, rankedRole(m.role, m.head))
 		if e == nil && !m.body && !namedRole(m.role) {
 			e = a.cast.antecedent("", toks[k].start, m.head) // "The rector ended": the latest person with no other office
@@ -1343,12 +1367,12 @@ func isPossessive(t token) bool { return t.poss }
 
 // isDateline reports whether toks[k] is a dateline in capitals opening a
 // story: "CORK —", "BERGVIK, Norway".
-func isDateline(toks []token, k int, text string) bool {
+func isDateline(toks []token, k int, tx *texts) bool {
 	t := toks[k]
-	if k != 0 || len(t.lower) < 3 || !isAcronym(t.text(text)) || k+1 >= len(toks) {
+	if k != 0 || len(tx.word(t)) < 3 || !isAcronym(t.text(tx.text)) || k+1 >= len(toks) {
 		return false
 	}
-	n := toks[k+1].text(text)
+	n := toks[k+1].text(tx.text)
 	return n == "—" || n == "–" || n == "-" || n == "," || n == ":"
 }
 
@@ -1359,12 +1383,12 @@ func isRole(m mention) bool { return m.head != "" && m.name == m.role && !m.empt
 // nameAfterComma returns the person named right after ", " at toks[end],
 // and where the name ends.
 func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
-	text := a.doc.Text
-	if end+1 >= len(toks) || !toks[end].is(text, ",") || !toks[end+1].upper {
+	tx := &a.texts
+	if end+1 >= len(toks) || !toks[end].is(tx.text, ",") || !toks[end+1].upper {
 		return nil, 0
 	}
-	nend := rightNP(toks, end+1, len(toks), text)
-	n := mentionOf(toks, end+1, nend, text)
+	nend := rightNP(toks, end+1, len(toks), tx)
+	n := mentionOf(toks, end+1, nend, tx)
 	if n.empty() || n.body || isRole(n) || n.pronoun != "" {
 		return nil, 0
 	}
@@ -1376,26 +1400,26 @@ func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
 // said"): the role after it, up to toks[rend], is the subject, not an
 // appositive, unless another comma closes it ("For Tom West, the
 // president, ...").
-func closesOpening(toks []token, end, rend int, text string) bool {
-	if rend < len(toks) && toks[rend].is(text, ",") {
+func closesOpening(toks []token, end, rend int, tx *texts) bool {
+	if rend < len(toks) && toks[rend].is(tx.text, ",") {
 		return false
 	}
-	return end > 0 && subjectStart(toks, len(toks), text) == end+1
+	return end > 0 && subjectStart(toks, len(toks), tx) == end+1
 }
 
 // roleAfterComma returns the role in an appositive ", the deputy
 // minister," right after a name ending at toks[end], and where it ends.
 func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
-	text := a.doc.Text
-	if end+1 >= len(toks) || !toks[end].is(text, ",") || toks[end+1].kind != word {
+	tx := &a.texts
+	if end+1 >= len(toks) || !toks[end].is(tx.text, ",") || toks[end+1].kind != word {
 		return mention{}, 0
 	}
 	if !toks[end+1].has(lxDeterminer | lxRoleNoun | lxModifier | lxTitle) {
 		return mention{}, 0
 	}
-	rend := rightNP(toks, end+1, len(toks), text)
-	r := mentionOf(toks, end+1, rend, text)
-	if !isRole(r) || (rend < len(toks) && !toks[rend].is(text, ",") && toks[rend].kind != word) {
+	rend := rightNP(toks, end+1, len(toks), tx)
+	r := mentionOf(toks, end+1, rend, tx)
+	if !isRole(r) || (rend < len(toks) && !toks[rend].is(tx.text, ",") && toks[rend].kind != word) {
 		return mention{}, 0
 	}
 	return r, rend
@@ -1404,12 +1428,12 @@ func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 // learnGender gives the one person a sentence names the gender of the
 // pronouns that follow in it ("Lan said her team ..."). An object
 // pronoun ("tore into him", "thanked her") is someone else.
-func learnGender(people []*entity, toks []token) {
+func learnGender(people []*entity, toks []token, tx *texts) {
 	if len(people) != 1 || people[0].gender != "" || !people[0].person {
 		return
 	}
 	for k, t := range toks {
-		switch t.lower {
+		switch tx.word(t) {
 		case "he", "his", "himself":
 			people[0].gender, people[0].person = "m", true
 			return

@@ -99,12 +99,12 @@ var channelPhrases = []struct{ words, channel string }{
 // channelOf finds the channel named in the reporter's words of a
 // sentence (quotes excluded): "in a statement", "on X", "in an email to
 // Geo TV".
-func channelOf(toks []token, t texts) string {
+func channelOf(toks []token, t *texts) string {
 	if !hasChannelWord(toks) {
 		return ""
 	}
 	base := toks[0].start
-	if o := toldOutlet(toks, t.text); o != "" {
+	if o := toldOutlet(toks, t); o != "" {
 		return "interview with " + o
 	}
 	s := t.lowerOf(base, toks[len(toks)-1].end)
@@ -114,7 +114,7 @@ func channelOf(toks []token, t texts) string {
 	}
 	p := channelPhrases[best]
 	if p.words[len(p.words)-1] == ' ' {
-		if outlet := outletAt(toks, base+at+len(p.words), t.text); outlet != "" {
+		if outlet := outletAt(toks, base+at+len(p.words), t); outlet != "" {
 			return p.channel + " " + outlet
 		}
 	}
@@ -182,17 +182,17 @@ var outletWords = setOf("times post news herald chronicle courier standard journ
 
 // toldOutlet returns the outlet in "told the Hanse Courier" or "told
 // Reuters", or "".
-func toldOutlet(toks []token, text string) string {
+func toldOutlet(toks []token, tx *texts) string {
 	for i, t := range toks {
-		if t.kind != word || t.lower != "told" || i+1 >= len(toks) {
+		if t.kind != word || tx.word(t) != "told" || i+1 >= len(toks) {
 			continue
 		}
 		j := i + 1
-		the := toks[j].lower == "the"
+		the := tx.word(toks[j]) == "the"
 		if the {
 			j++
 		}
-		o := outletAt(toks, toks[min(j, len(toks)-1)].start, text)
+		o := outletAt(toks, toks[min(j, len(toks)-1)].start, tx)
 		if o == "" {
 			continue
 		}
@@ -218,16 +218,16 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 
 // outletAt returns the capitalised name (an outlet) whose first token
 // starts at byte offset off.
-func outletAt(toks []token, off int, text string) string {
+func outletAt(toks []token, off int, tx *texts) string {
 	i := 0
 	for i < len(toks) && toks[i].start < off {
 		i++
 	}
-	if i < len(toks) && toks[i].kind == word && toks[i].lower == "the" {
+	if i < len(toks) && toks[i].kind == word && tx.word(toks[i]) == "the" {
 		i++
 	}
 	j := i
-	for j < len(toks) && toks[j].kind == word && (toks[j].upper || isAcronym(toks[j].text(text)) || (j > i && toks[j].has(lxConnector))) {
+	for j < len(toks) && toks[j].kind == word && (toks[j].upper || isAcronym(toks[j].text(tx.text)) || (j > i && toks[j].has(lxConnector))) {
 		j++
 	}
 	for j > i && toks[j-1].has(lxConnector) {
@@ -236,5 +236,5 @@ func outletAt(toks []token, off int, text string) string {
 	if j == i {
 		return ""
 	}
-	return text[toks[i].start:toks[j-1].end]
+	return tx.text[toks[i].start:toks[j-1].end]
 }

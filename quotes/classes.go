@@ -37,6 +37,7 @@ const (
 	lxPhraseHead                            // the first words of phrasalCues
 	lxTitleCueHead                          // the first words of titleCues
 	lxSubordinator                          // subordinators
+	lxCountry                               // countries
 )
 
 // wordClasses holds the classes of every word of the lexicon.
@@ -91,6 +92,7 @@ func buildWordClasses() map[string]wordClass {
 	add(lxChannelWord, channelWords)
 	add(lxAbbreviation, abbreviations)
 	add(lxSubordinator, subordinators)
+	add(lxCountry, countries)
 	return m
 }
 
@@ -103,54 +105,90 @@ func (t *token) baseHas(c wordClass) bool { return t.baseCls&c != 0 }
 
 // lexTable is a read-only hash table from words to their classes, with
 // open addressing: looking up a word of a text costs a short hash and
-// one or two string comparisons, less than a map lookup.
+// an integer comparison or two, less than a map lookup. A word of up to
+// 8 bytes is its own key, its bytes packed into an integer; a longer
+// word's key is its hash, and the word itself is compared too.
 type lexTable struct {
-	slots []lexSlot
-	mask  uint32
+	slots  []lexSlot
+	words  []string // the word of each slot
+	shift  uint     // 64 minus the number of bits of a slot index
+	maxLen int      // the length of the longest word
 }
 
+// lexSlot is one slot of a lexTable; n is 0 when it is empty.
 type lexSlot struct {
-	word string
-	cls  wordClass
+	key uint64
+	cls wordClass
+	n   uint32 // the length of the word
 }
 
 // newLexTable builds the table of the words in m, at most half full.
 func newLexTable(m map[string]wordClass) lexTable {
-	size := 16
-	for size < 2*len(m) {
-		size *= 2
+	bits := uint(4)
+	for 1<<bits < 2*len(m) {
+		bits++
 	}
-	t := lexTable{slots: make([]lexSlot, size), mask: uint32(size - 1)}
+	size := 1 << bits
+	t := lexTable{slots: make([]lexSlot, size), words: make([]string, size), shift: 64 - bits}
 	for w, c := range m {
-		i := hashWord(w) & t.mask
-		for t.slots[i].word != "" {
-			i = (i + 1) & t.mask
+		k := wordKey(w)
+		i := t.index(k)
+		for t.slots[i].n != 0 {
+			i = (i + 1) & (size - 1)
 		}
-		t.slots[i] = lexSlot{w, c}
+		t.slots[i], t.words[i] = lexSlot{key: k, cls: c, n: uint32(len(w))}, w
+		t.maxLen = max(t.maxLen, len(w))
 	}
 	return t
+}
+
+// index returns the first slot to probe for the key k (Fibonacci
+// hashing: the top bits of k times 2⁶⁴ divided by the golden ratio).
+func (t *lexTable) index(k uint64) int {
+	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
 }
 
 // classOf returns the classes of the lower-case word w, 0 for a word
 // outside the lexicon.
 func (t *lexTable) classOf(w string) wordClass {
-	for i := hashWord(w) & t.mask; ; i = (i + 1) & t.mask {
+	_, c := t.lookup(w)
+	return c
+}
+
+// lookup returns the lexicon's copy of the lower-case word w and its
+// classes, or "" and 0 for a word outside the lexicon. Keeping the copy
+// costs no allocation.
+func (t *lexTable) lookup(w string) (string, wordClass) {
+	if len(w) > t.maxLen || w == "" {
+		return "", 0
+	}
+	k := wordKey(w)
+	mask := len(t.slots) - 1
+	for i := t.index(k); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.word == w {
-			return s.cls
+		if s.n == 0 {
+			return "", 0
 		}
-		if s.word == "" {
-			return 0
+		if s.key == k && int(s.n) == len(w) && (len(w) <= 8 || t.words[i] == w) {
+			return t.words[i], s.cls
 		}
 	}
 }
 
-// hashWord is the 32-bit FNV-1a hash of w.
-func hashWord(w string) uint32 {
-	h := uint32(2166136261)
+// wordKey returns the bytes of w packed into an integer when w has up
+// to 8 of them, and else its 64-bit FNV-1a hash.
+func wordKey(w string) uint64 {
+	if len(w) <= 8 {
+		var k uint64
+		for i := 0; i < len(w); i++ {
+			k |= uint64(w[i]) << (8 * i)
+		}
+		return k
+	}
+	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+		h ^= uint64(w[i])
+		h *= 1099511628211
 	}
 	return h
 }

@@ -15,7 +15,7 @@ type entity struct {
 	key      string   // name in lower case
 	words    []string // the words of key
 	role     string
-	roles    map[string]bool // role nouns, lower case; true when held without a rank ("commissioner", not "assistant commissioner")
+	roles    []heldRole // role nouns, lower case, each once
 	body     bool
 	person   bool   // known to be a person: a given name, a title, a gender
 	spoke    int    // how many quotes are attributed to it
@@ -27,9 +27,17 @@ type entity struct {
 	sentOff  int    // byte offset of its first mention in that sentence
 }
 
+// heldRole is a role noun an entity holds; plain when held without a
+// rank ("commissioner", not "assistant commissioner").
+type heldRole struct {
+	noun  string
+	plain bool
+}
+
 // cast is the set of entities of one article.
 type cast struct {
 	ents []*entity
+	free []entity // room for new entities, allocated a few at a time
 	seq  int
 	sent int // the current sentence, counted from 1
 }
@@ -62,17 +70,18 @@ func (e *entity) addRole(role string) {
 	for w := range strings.FieldsSeq(role) {
 		lw := bytes.Trim(appendLower(buf[:0], w), ",.()")
 		if i := bytes.IndexByte(lw, '-'); i > 0 && rankWords[string(lw[:i])] {
-			if roleNouns[string(lw)] {
-				e.setRole(string(lw), true) // "the vice-rector"
+			if noun, c := wordClasses.lookup(string(lw)); c&lxRoleNoun != 0 {
+				e.setRole(noun, true) // "the vice-rector"
 			}
 			ranked, lw = true, lw[i+1:] // not "the rector"
 		}
-		if roleNouns[string(lw)] || titles[string(lw)] {
-			e.setRole(string(lw), !ranked)
+		noun, c := wordClasses.lookup(string(lw))
+		if c&(lxRoleNoun|lxTitle) != 0 {
+			e.setRole(noun, !ranked)
 		}
 		// a rank word reaches over the modifiers after it: the "deputy
 		// health minister" is no "minister"
-		ranked = rankWords[string(lw)] || (ranked && modifiers[string(lw)])
+		ranked = rankWords[string(lw)] || (ranked && c&lxModifier != 0)
 	}
 }
 
@@ -100,10 +109,26 @@ func rankedRole(role, head string) bool {
 // setRole records that e holds the role noun w, plainly or under a
 // rank word.
 func (e *entity) setRole(w string, plain bool) {
-	if e.roles == nil {
-		e.roles = make(map[string]bool)
+	for i := range e.roles {
+		if e.roles[i].noun == w {
+			e.roles[i].plain = e.roles[i].plain || plain
+			return
+		}
 	}
-	e.roles[w] = e.roles[w] || plain
+	if e.roles == nil {
+		e.roles = make([]heldRole, 0, 4)
+	}
+	e.roles = append(e.roles, heldRole{w, plain})
+}
+
+// roleOf reports whether e holds the role noun w, and whether plainly.
+func (e *entity) roleOf(w string) (held, plain bool) {
+	for _, r := range e.roles {
+		if r.noun == w {
+			return true, r.plain
+		}
+	}
+	return false, false
 }
 
 // firstField returns the first word of s, "" when there is none.
@@ -116,11 +141,11 @@ func firstField(s string) string {
 
 // hasRole reports whether e holds the role noun or one of its synonyms.
 func (e *entity) hasRole(noun string) bool {
-	if _, ok := e.roles[noun]; ok {
+	if held, _ := e.roleOf(noun); held {
 		return true
 	}
 	for _, s := range roleSynonyms[noun] {
-		if _, ok := e.roles[s]; ok {
+		if held, _ := e.roleOf(s); held {
 			return true
 		}
 	}
@@ -130,11 +155,11 @@ func (e *entity) hasRole(noun string) bool {
 // plainRole reports whether e holds the role noun or one of its
 // synonyms without a rank word before it.
 func (e *entity) plainRole(noun string) bool {
-	if e.roles[noun] {
+	if _, plain := e.roleOf(noun); plain {
 		return true
 	}
 	for _, s := range roleSynonyms[noun] {
-		if e.roles[s] {
+		if _, plain := e.roleOf(s); plain {
 			return true
 		}
 	}
@@ -151,7 +176,8 @@ var honorifics = setOf("mr mrs ms miss mx dr prof professor sir dame lord lady r
 // under a rank word: the finance minister is not "the governor", the
 // vice-rector not "the rector".
 func (e *entity) holdsOtherOffice(noun string) bool {
-	for r, plain := range e.roles {
+	for _, held := range e.roles {
+		r, plain := held.noun, held.plain
 		if !roleNouns[r] || honorifics[r] {
 			continue
 		}
@@ -265,7 +291,8 @@ func (e *entity) matchesPart(name string) bool {
 // ("Ministry of Finance" is "the ministry").
 func (c *cast) add(name string, body bool) *entity {
 	key := strings.ToLower(name)
-	e := &entity{name: name, key: key, words: strings.Fields(key), body: body}
+	e := c.newEntity()
+	*e = entity{name: name, key: key, words: strings.Fields(key), body: body}
 	if body {
 		for _, w := range e.words {
 			if bodyNouns[w] || roleNouns[w] {
@@ -273,7 +300,21 @@ func (c *cast) add(name string, body bool) *entity {
 			}
 		}
 	}
+	if c.ents == nil {
+		c.ents = make([]*entity, 0, 16)
+	}
 	c.ents = append(c.ents, e)
+	return e
+}
+
+// newEntity returns a new zero entity, taken from a block of several
+// so that an article's entities cost few allocations.
+func (c *cast) newEntity() *entity {
+	if len(c.free) == 0 {
+		c.free = make([]entity, 8)
+	}
+	e := &c.free[0]
+	c.free = c.free[1:]
 	return e
 }
 
@@ -400,7 +441,7 @@ func (c *cast) latestSubject() *entity {
 // Harbour residents"), whom "he" and "she" do not stand for.
 func (e *entity) plural() bool {
 	last := e.words[len(e.words)-1]
-	return e.name[len(e.name)-len(last):] == last && pluralNoun(last)
+	return strings.HasSuffix(e.name, last) && pluralNoun(last)
 }
 
 // before reports whether e is a likelier antecedent than o.
@@ -434,8 +475,9 @@ var placeWords = setOf("san santa são saint st st. fort port mount mt lake cape
 
 // genderOf returns the gender an honorific or role implies.
 func genderOf(role string) string {
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		switch strings.Trim(w, ".") {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(role) {
+		switch string(bytes.Trim(appendLower(buf[:0], w), ".")) {
 		case "mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "congressman", "brother", "son", "husband":
 			return "m"
 		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "mother", "spokeswoman", "chairwoman", "congresswoman", "sister", "daughter", "wife", "widow", "actress":
@@ -492,8 +534,8 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 		}
 		return e, Explicit
 	}
-	if w := strings.Fields(strings.ToLower(m.role)); m.of == "" && len(w) >= 2 && bodyNouns[w[len(w)-2]] && !strings.ContainsFunc(m.role, isUpperRune) {
-		m.of = w[len(w)-2] // "a council spokesperson": the council's
+	if of := bodyOwner(m.role); m.of == "" && of != "" && !strings.ContainsFunc(m.role, isUpperRune) {
+		m.of = of // "a council spokesperson": the council's
 		if e, method := c.resolveRole(m); e != nil {
 			return e, method
 		}
@@ -527,6 +569,23 @@ func (c *cast) resolveRole(m mention) (*entity, Method) {
 	e := c.add(m.role, m.body)
 	e.addRole(m.head)
 	return e, Explicit
+}
+
+// bodyOwner returns the word before the last of a role, in lower case,
+// when it is a body noun ("council" in "a council spokesperson"), or "".
+func bodyOwner(role string) string {
+	var last, prev string
+	for w := range strings.FieldsSeq(role) {
+		prev, last = last, w
+	}
+	if prev == "" || last == "" {
+		return ""
+	}
+	var buf [32]byte
+	if l := appendLower(buf[:0], prev); bodyNouns[string(l)] {
+		return string(l)
+	}
+	return ""
 }
 
 // namedRole reports whether a role names its body or place in capitals

@@ -83,3 +83,13 @@ func byteAt(s string, i int) byte {
 	}
 	return s[i]
 }
+
+// TestExtractWithLongerLowerCase keeps a name whose lower case is longer
+// than itself (Ⱥ lower-cases to two more bytes) from crashing Extract.
+func TestExtractWithLongerLowerCase(t *testing.T) {
+	text := "“We will,” said Ⱥ. “Yes,” he said."
+	qs := Extract(Document{Text: text, Blocks: []Block{{Start: 0, End: len(text)}}})
+	if len(qs) != 2 {
+		t.Errorf("%d quotes, want 2", len(qs))
+	}
+}

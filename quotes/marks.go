@@ -76,9 +76,15 @@ func markOf(r rune) (markInfo, bool) {
 
 // isMarkStart reports whether b can begin the UTF-8 encoding of a
 // quotation mark; it lets the scanner skip most bytes without decoding.
-func isMarkStart(b byte) bool {
-	return b == '"' || b == '\'' || b == 0xE2 || b == 0xC2 || b == 0xE3
-}
+func isMarkStart(b byte) bool { return markStarts[b] }
+
+// markStarts marks the first bytes of the encodings of quotation marks.
+var markStarts = func() (t [256]bool) {
+	for _, b := range []byte{'"', '\'', 0xE2, 0xC2, 0xE3} {
+		t[b] = true
+	}
+	return t
+}()
 
 // neighbours returns the runes just before and just after the mark of
 // width w at s[i:], or 0 at either end of s.

@@ -31,15 +31,15 @@ var sentenceStarters = setOf("nobody everyone everybody someone somebody anyone 
 // leftNP returns the noun phrase that ends just before toks[end] (the
 // start of the phrase, or end when there is none), reading past
 // adverbs, time and channel phrases and a comma-delimited appositive.
-func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]int) {
-	k := skipLeft(toks, lo, end, text)
-	if k > lo && toks[k-1].is(text, ",") {
-		if c := findLeft(toks, lo, k-1, ",", 24, text); c >= 0 {
+func leftNP(toks []token, lo, end int, tx *texts) (start, stop int, appos [2]int) {
+	k := skipLeft(toks, lo, end, tx)
+	if k > lo && toks[k-1].is(tx.text, ",") {
+		if c := findLeft(toks, lo, k-1, ",", 24, tx); c >= 0 {
 			appos = [2]int{c + 1, k - 1}
-			k = skipLeft(toks, lo, c, text)
+			k = skipLeft(toks, lo, c, tx)
 		}
 	}
-	if k-2 > lo && toks[k-1].kind == word && isNumber(toks[k-1].lower) && toks[k-2].is(text, ",") {
+	if k-2 > lo && toks[k-1].kind == word && isNumber(tx.word(toks[k-1])) && toks[k-2].is(tx.text, ",") {
 		k -= 2 // "Frank O’Brien, 68, who ..., said"
 	}
 	stop = k
@@ -49,9 +49,9 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 			return start - 1, stop, appos
 		}
 	}
-	for start > lo && (npWord(toks, start-1, lo, text) || compoundRole(toks, start-1, stop)) {
+	for start > lo && (npWord(toks, start-1, lo, tx) || compoundRole(toks, start-1, stop, tx)) {
 		start--
-		if toks[start].has(lxDeterminer) && !complementAt(toks, start-1) && !nameArticle(toks, start) {
+		if toks[start].has(lxDeterminer) && !complementAt(toks, start-1, tx) && !nameArticle(toks, start, tx) {
 			break
 		}
 	}
@@ -63,7 +63,7 @@ func leftNP(toks []token, lo, end int, text string) (start, stop int, appos [2]i
 
 // skipLeft moves left from end over adverbs and prepositional phrases of
 // time or channel ("on Saturday", "in a statement").
-func skipLeft(toks []token, lo, end int, text string) int {
+func skipLeft(toks []token, lo, end int, tx *texts) int {
 	k := end
 	for k > lo {
 		t := toks[k-1]
@@ -71,7 +71,7 @@ func skipLeft(toks []token, lo, end int, text string) int {
 			k--
 			continue
 		}
-		if k >= lo+2 && t.lower == "to" && toks[k-2].lower == "used" {
+		if k >= lo+2 && tx.word(t) == "to" && tx.word(toks[k-2]) == "used" {
 			k -= 2 // "used to tell us"
 			continue
 		}
@@ -79,7 +79,7 @@ func skipLeft(toks []token, lo, end int, text string) int {
 			k -= 2 // "last year", "this week"
 			continue
 		}
-		if p := prepPhraseStart(toks, lo, k, text); p >= 0 {
+		if p := prepPhraseStart(toks, lo, k, tx); p >= 0 {
 			k = p
 			continue
 		}
@@ -90,10 +90,10 @@ func skipLeft(toks []token, lo, end int, text string) int {
 
 // prepPhraseStart returns the start of a short prepositional phrase of
 // time or channel ending at toks[end-1], or -1.
-func prepPhraseStart(toks []token, lo, end int, text string) int {
+func prepPhraseStart(toks []token, lo, end int, tx *texts) int {
 	for p := end - 1; p >= lo && p >= end-8; p-- {
 		t := toks[p]
-		if t.kind != word && !t.is(text, "(") && !t.is(text, ")") {
+		if t.kind != word && !t.is(tx.text, "(") && !t.is(tx.text, ")") {
 			return -1
 		}
 		if t.has(lxPronoun | lxRelative | lxSubordinator) {
@@ -101,7 +101,7 @@ func prepPhraseStart(toks []token, lo, end int, text string) int {
 		}
 		if t.kind == word && t.has(lxPreposition) && p+1 < end {
 			n := toks[p+1]
-			if n.kind == word && (n.has(lxDeterminer) || n.has(lxTimeWord) || n.upper || isNumber(n.lower)) {
+			if n.kind == word && (n.has(lxDeterminer) || n.has(lxTimeWord) || n.upper || isNumber(tx.word(n))) {
 				return p
 			}
 		}
@@ -114,9 +114,9 @@ func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // findLeft returns the index of the punctuation c before toks[end],
 // within max tokens, or -1.
-func findLeft(toks []token, lo, end int, c string, max int, text string) int {
+func findLeft(toks []token, lo, end int, c string, max int, tx *texts) int {
 	for p := end - 1; p >= lo && p >= end-max; p-- {
-		if toks[p].is(text, c) {
+		if toks[p].is(tx.text, c) {
 			return p
 		}
 		if toks[p].kind == quote {
@@ -127,32 +127,32 @@ func findLeft(toks []token, lo, end int, c string, max int, text string) int {
 }
 
 // npWord reports whether toks[i] can be part of a speaker's noun phrase.
-func npWord(toks []token, i, lo int, text string) bool {
+func npWord(toks []token, i, lo int, tx *texts) bool {
 	t := &toks[i]
 	switch t.kind {
 	case punct:
-		c := t.text(text)
-		return (c == "(" || c == ")") && parenthesisedAcronym(toks, i, text)
+		c := t.text(tx.text)
+		return (c == "(" || c == ")") && parenthesisedAcronym(toks, i, tx)
 	case word:
 		if t.upper {
-			return !(i == lo || isSentenceStart(toks, i, text)) || !t.has(lxSentenceStarter) || t.has(lxDeterminer)
+			return !(i == lo || isSentenceStart(toks, i, tx)) || !t.has(lxSentenceStarter) || t.has(lxDeterminer)
 		}
-		if (t.lower == "and" || t.lower == "&") && (inOfName(toks, i) || inBodyName(toks, i)) {
+		if (tx.word(*t) == "and" || tx.word(*t) == "&") && (inOfName(toks, i, tx) || inBodyName(toks, i)) {
 			return true // "Ministry of Energy and Climate", "Fire and Rescue Service"
 		}
-		return t.has(lxDeterminer|lxConnector) || t.baseHas(lxRoleNoun|lxBodyNoun|lxModifier) || t.poss || strings.ContainsRune(t.lower, '-')
+		return t.has(lxDeterminer|lxConnector) || t.baseHas(lxRoleNoun|lxBodyNoun|lxModifier) || t.poss || strings.ContainsRune(tx.word(*t), '-')
 	}
 	return false
 }
 
 // inOfName reports whether the "and" at toks[i] joins two capitalised
 // words after an "of": "Department of Housing and Community Development".
-func inOfName(toks []token, i int) bool {
+func inOfName(toks []token, i int, tx *texts) bool {
 	if i == 0 || i+1 >= len(toks) || !toks[i-1].upper || !toks[i+1].upper {
 		return false
 	}
 	for j := i - 2; j >= 0 && j >= i-4; j-- {
-		if toks[j].lower == "of" {
+		if tx.word(toks[j]) == "of" {
 			return true
 		}
 		if toks[j].kind != word || !toks[j].upper {
@@ -182,21 +182,21 @@ func inBodyName(toks []token, i int) bool {
 
 // isSentenceStart reports whether toks[i] follows sentence-ending
 // punctuation or a dash or colon.
-func isSentenceStart(toks []token, i int, text string) bool {
+func isSentenceStart(toks []token, i int, tx *texts) bool {
 	if i == 0 {
 		return true
 	}
 	p := toks[i-1]
-	return p.kind == punct && strings.Contains(".!?:—–", p.text(text))
+	return p.kind == punct && strings.Contains(".!?:—–", p.text(tx.text))
 }
 
 // parenthesisedAcronym reports whether the bracket at toks[i] belongs to
 // "(ISI)" inside a name.
-func parenthesisedAcronym(toks []token, i int, text string) bool {
-	if toks[i].is(text, "(") {
-		return i+2 < len(toks) && isAcronym(toks[i+1].text(text)) && toks[i+2].is(text, ")")
+func parenthesisedAcronym(toks []token, i int, tx *texts) bool {
+	if toks[i].is(tx.text, "(") {
+		return i+2 < len(toks) && isAcronym(toks[i+1].text(tx.text)) && toks[i+2].is(tx.text, ")")
 	}
-	return i >= 2 && isAcronym(toks[i-1].text(text)) && toks[i-2].is(text, "(")
+	return i >= 2 && isAcronym(toks[i-1].text(tx.text)) && toks[i-2].is(tx.text, "(")
 }
 
 // isAcronym reports whether w is two or more capitals ("ISI", "US").
@@ -216,35 +216,43 @@ func isAcronym(w string) bool {
 // possessiveBase strips a possessive ’s ("country’s") or the apostrophe
 // of a plural possessive ("workers’") from w, in either case.
 func possessiveBase(w string) string {
-	if w == "" {
+	n := len(w)
+	if n == 0 {
 		return w
 	}
-	if c := w[len(w)-1]; c != 's' && c != 'S' && c != '\'' && c != 0x99 {
-		return w // no word ending in anything else is possessive; 0x99 ends "’"
-	}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
+	switch w[n-1] {
+	case 's', 'S':
+		if n >= 2 && w[n-2] == '\'' {
+			return w[:n-2] // "country's"
 		}
-	}
-	for _, ap := range []string{"'", "’"} {
-		if b := strings.TrimSuffix(w, ap); b != w && (strings.HasSuffix(b, "s") || strings.HasSuffix(b, "S")) {
-			return b
+		if n >= 4 && w[n-4:n-1] == "’" {
+			return w[:n-4] // "country’s"
+		}
+	case '\'':
+		if n >= 2 && isS(w[n-2]) {
+			return w[:n-1] // "workers'"
+		}
+	case 0x99: // the last byte of "’"
+		if n >= 4 && w[n-3:] == "’" && isS(w[n-4]) {
+			return w[:n-3] // "workers’"
 		}
 	}
 	return w
 }
 
+// isS reports whether c is the letter s in either case.
+func isS(c byte) bool { return c == 's' || c == 'S' }
+
 // rightNP returns the end of the noun phrase starting at toks[start].
-func rightNP(toks []token, start, hi int, text string) int {
+func rightNP(toks []token, start, hi int, tx *texts) int {
 	k := start
 	if k < hi && toks[k].kind == word {
 		if toks[k].has(lxPronoun) {
 			return k + 1
 		}
 	}
-	for k < hi && (npWord(toks, k, -1, text) || compoundRole(toks, k, hi)) {
-		if k > start && toks[k].has(lxDeterminer) && !complementAt(toks, k-1) && !nameArticle(toks, k) {
+	for k < hi && (npWord(toks, k, -1, tx) || compoundRole(toks, k, hi, tx)) {
+		if k > start && toks[k].has(lxDeterminer) && !complementAt(toks, k-1, tx) && !nameArticle(toks, k, tx) {
 			break
 		}
 		k++
@@ -259,27 +267,27 @@ func rightNP(toks []token, start, hi int, text string) int {
 }
 
 // mentionOf classifies the noun phrase toks[start:stop].
-func mentionOf(toks []token, start, stop int, text string) mention {
+func mentionOf(toks []token, start, stop int, tx *texts) mention {
 	if start >= stop {
 		return mention{}
 	}
-	m := mention{text: text[toks[start].start:toks[stop-1].end], off: toks[start].start}
+	m := mention{text: tx.text[toks[start].start:toks[stop-1].end], off: toks[start].start}
 	if stop-start == 1 {
 		if toks[start].has(lxPronoun) {
-			m.pronoun = toks[start].lower
+			m.pronoun = tx.word(toks[start])
 			return m
 		}
 	}
 	i := start
 	if toks[i].has(lxDeterminer) {
-		m.det = toks[i].lower
+		m.det = tx.word(toks[i])
 		i++
 	}
 	if i >= stop {
 		return mention{}
 	}
-	splitTitle(&m, toks[i:stop], text)
-	if stop-i == 1 && m.det == "" && pluralNoun(toks[i].lower) {
+	splitTitle(&m, toks[i:stop], tx)
+	if stop-i == 1 && m.det == "" && pluralNoun(tx.word(toks[i])) {
 		m.generic = true // "Promoters said"
 	}
 	return m
@@ -289,25 +297,25 @@ func mentionOf(toks []token, start, stop int, text string) mention {
 // phrase after its determiner: "US special Representative for
 // Afghanistan Tom West" is the name "Tom West" with that role; "State
 // Department spokesperson" is a role with head "spokesperson".
-func splitTitle(m *mention, toks []token, text string) {
-	for len(toks) > 1 && postnominals[strings.Trim(toks[len(toks)-1].lower, ".")] {
+func splitTitle(m *mention, toks []token, tx *texts) {
+	for len(toks) > 1 && postnominals[strings.Trim(tx.word(toks[len(toks)-1]), ".")] {
 		toks = toks[:len(toks)-1] // "Rosalind Achterberg KC"
 	}
 	last := toks[len(toks)-1]
-	head := possessiveBase(last.lower)
-	if !last.upper && (roleNouns[head] || bodyNouns[head]) && roleWithComplement(toks) < 0 {
+	head := possessiveBase(tx.word(last))
+	if !last.upper && last.baseHas(lxRoleNoun|lxBodyNoun) && roleWithComplement(toks, tx) < 0 {
 		m.head = head
-		m.role = text[toks[0].start:last.end]
+		m.role = tx.text[toks[0].start:last.end]
 		m.name = m.role
-		m.body = bodyNouns[head]
-		m.generic = genericRoles[head] && !hasUpper(toks[:len(toks)-1])
+		m.body = last.baseHas(lxBodyNoun)
+		m.generic = last.baseHas(lxGenericRole) && !hasUpper(toks[:len(toks)-1])
 		return
 	}
-	full := text[toks[0].start:last.end]
-	if r := roleWithComplement(toks); r >= 0 {
-		m.head = possessiveBase(toks[r].lower) // "the US pointman for Afghanistan"
+	full := tx.text[toks[0].start:last.end]
+	if r := roleWithComplement(toks, tx); r >= 0 {
+		m.head = possessiveBase(tx.word(toks[r])) // "the US pointman for Afghanistan"
 		m.role, m.name = full, full
-		m.body = bodyNouns[m.head]
+		m.body = toks[r].baseHas(lxBodyNoun)
 		if c := toks[r+2:]; r == 0 && hasUpper(c) && !c[0].has(lxDeterminer) || r == 0 && len(c) > 1 && c[0].has(lxDeterminer) && hasUpper(c[1:]) {
 			if c[0].has(lxDeterminer) {
 				c = c[1:]
@@ -317,28 +325,28 @@ func splitTitle(m *mention, toks []token, text string) {
 			}
 			// "spokesperson for the Ashport Transit Company" is the
 			// "Ashport Transit Company spokesperson"
-			m.role = text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(text)
+			m.role = tx.text[c[0].start:c[len(c)-1].end] + " " + toks[r].text(tx.text)
 			m.name = m.role
 		} else if l := c[len(c)-1]; r == 0 && len(c) >= 2 && c[0].has(lxDeterminer) && !l.upper && l.has(lxRoleNoun) {
-			m.of = l.lower // "spokesperson for the (federal) office"
+			m.of = tx.word(l) // "spokesperson for the (federal) office"
 		}
 		return
 	}
-	n := nameStart(toks, text)
-	if n > 0 && (toks[n-1].lower == "for" || toks[n-1].lower == "of") {
+	n := nameStart(toks, tx)
+	if n > 0 && (tx.word(toks[n-1]) == "for" || tx.word(toks[n-1]) == "of") {
 		if len(toks)-n < 3 {
 			n = len(toks) // "Institute for Ocean Research": no person in it
 		} else {
 			n++ // "Representative for Afghanistan Tom West": the place is the title's
 		}
 	}
-	if n == 1 && n < len(toks) && clubPrefix(toks[0], text) {
+	if n == 1 && n < len(toks) && clubPrefix(toks[0], tx) {
 		n = 0 // "CD San Aurelio", "FC Porto": the prefix is part of the name
 	}
-	if n == 0 && len(toks) >= 3 && looksLikeRole(toks[0].lower) {
+	if n == 0 && len(toks) >= 3 && looksLikeRole(tx.word(toks[0])) {
 		n = 1 // "Meteorologist Adaeze Nwachukwu"
 	}
-	person := len(toks)-n >= 2 || (n > 0 && n < len(toks) && titles[strings.Trim(toks[n-1].lower, ".")])
+	person := len(toks)-n >= 2 || (n > 0 && n < len(toks) && titles[strings.Trim(tx.word(toks[n-1]), ".")])
 	if n == 1 && toks[0].upper && toks[0].has(lxBodyNoun) {
 		person = false // "Operation Sea Lantern", "Ministry Tower"
 	}
@@ -351,7 +359,7 @@ func splitTitle(m *mention, toks []token, text string) {
 		return
 	}
 	if n == len(toks) {
-		if w := possessiveBase(strings.Trim(last.lower, ".")); titles[w] || roleNouns[w] {
+		if w := possessiveBase(strings.Trim(tx.word(last), ".")); titles[w] || roleNouns[w] {
 			m.name, m.role, m.head = full, full, w // "the Minister", a title alone
 			m.body = bodyNouns[w]                  // "Millbrook Water Authority"
 			return
@@ -359,18 +367,18 @@ func splitTitle(m *mention, toks []token, text string) {
 		m.text = "" // "Vietnamese technical": no name in it
 		return
 	}
-	m.name = possessiveBase(text[toks[n].start:last.end])
+	m.name = possessiveBase(tx.text[toks[n].start:last.end])
 	if n > 0 {
-		m.role = strings.TrimSpace(text[toks[0].start:toks[n-1].end])
-		m.head = strings.ToLower(toks[n-1].text(text))
+		m.role = strings.TrimSpace(tx.text[toks[0].start:toks[n-1].end])
+		m.head = tx.word(toks[n-1])
 	}
 }
 
 // clubPrefix reports whether t is an acronym that opens the name of a
 // club or company ("CD", "FC", "AC") rather than a title ("CEO", "MP").
-func clubPrefix(t token, text string) bool {
-	w := strings.Trim(t.lower, ".")
-	return isAcronym(t.text(text)) && !titles[w] && !roleNouns[w] && !postnominals[w]
+func clubPrefix(t token, tx *texts) bool {
+	w := strings.Trim(tx.word(t), ".")
+	return isAcronym(t.text(tx.text)) && !titles[w] && !roleNouns[w] && !postnominals[w]
 }
 
 // looksLikeRole reports whether a capitalised word before a name is
@@ -390,14 +398,14 @@ func looksLikeRole(w string) bool {
 // nameStart returns where the personal name at the end of toks begins:
 // capitalised words, with lower-case particles between them ("Anna-Lena
 // van der Berg").
-func nameStart(toks []token, text string) int {
+func nameStart(toks []token, tx *texts) int {
 	n := len(toks)
 	for n > 0 {
 		p := n - 1
 		for p > 0 && toks[p].has(lxNameParticle) && !toks[p].upper {
 			p--
 		}
-		if !isNameWord(toks[p], text) {
+		if !isNameWord(toks[p], tx) {
 			return n
 		}
 		n = p
@@ -407,8 +415,8 @@ func nameStart(toks []token, text string) int {
 
 // compoundRole reports whether the lower-case word toks[k] is the first
 // half of a role such as "campaign director" or "election agent".
-func compoundRole(toks []token, k, hi int) bool {
-	if k+1 >= hi || !lowerWord(toks[k]) || toks[k].has(lxSkippable) || toks[k].has(lxPreposition) || toks[k].has(lxRelative) {
+func compoundRole(toks []token, k, hi int, tx *texts) bool {
+	if k+1 >= hi || !lowerWord(toks[k], tx) || toks[k].has(lxSkippable) || toks[k].has(lxPreposition) || toks[k].has(lxRelative) {
 		return false
 	}
 	if toks[k].has(lxCue) {
@@ -421,8 +429,8 @@ func compoundRole(toks []token, k, hi int) bool {
 // nameArticle reports whether the article at toks[i] stands inside a
 // name: "Alliance for a Living Valley", "Office of the Privacy
 // Commissioner".
-func nameArticle(toks []token, i int) bool {
-	if i < 2 || i+1 >= len(toks) || (toks[i-1].lower != "for" && toks[i-1].lower != "of") {
+func nameArticle(toks []token, i int, tx *texts) bool {
+	if i < 2 || i+1 >= len(toks) || (tx.word(toks[i-1]) != "for" && tx.word(toks[i-1]) != "of") {
 		return false
 	}
 	return toks[i-2].upper && toks[i+1].upper
@@ -430,8 +438,8 @@ func nameArticle(toks []token, i int) bool {
 
 // complementAt reports whether toks[i] is the "for" or "of" of a role's
 // complement: "a spokesperson for the authority".
-func complementAt(toks []token, i int) bool {
-	if i < 1 || i >= len(toks) || (toks[i].lower != "for" && toks[i].lower != "of") {
+func complementAt(toks []token, i int, tx *texts) bool {
+	if i < 1 || i >= len(toks) || (tx.word(toks[i]) != "for" && tx.word(toks[i]) != "of") {
 		return false
 	}
 	r := toks[i-1]
@@ -441,10 +449,10 @@ func complementAt(toks []token, i int) bool {
 // roleWithComplement returns the index of a lower-case role noun
 // followed by "for" or "of" and a capitalised complement ("minister for
 // Health", "envoy of the UN"), or -1.
-func roleWithComplement(toks []token) int {
+func roleWithComplement(toks []token, tx *texts) int {
 	for r := len(toks) - 3; r >= 0; r-- {
 		t := toks[r]
-		if t.kind == word && !t.upper && t.has(lxRoleNoun) && (toks[r+1].lower == "for" || toks[r+1].lower == "of") {
+		if t.kind == word && !t.upper && t.has(lxRoleNoun) && (tx.word(toks[r+1]) == "for" || tx.word(toks[r+1]) == "of") {
 			return r
 		}
 	}
@@ -453,11 +461,11 @@ func roleWithComplement(toks []token) int {
 
 // isNameWord reports whether t can be part of a person's name: a
 // capitalised word that is not a title, role or body word.
-func isNameWord(t token, text string) bool {
+func isNameWord(t token, tx *texts) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !t.baseHas(lxTitle|lxBodyNoun|lxRoleNoun) && !isAcronym(t.text(text))
+	return !t.baseHas(lxTitle|lxBodyNoun|lxRoleNoun) && !isAcronym(t.text(tx.text))
 }
 
 // hasUpper reports whether any of toks is capitalised.
@@ -488,12 +496,36 @@ func countryLike(name string) bool {
 	}
 	var buf [64]byte
 	l := appendLower(buf[:0], name)
-	if countries[string(l)] {
-		return true
-	}
-	for _, p := range []string{"united ", "republic", "kingdom", "states", "nations", "union"} {
-		if bytes.Contains(l, []byte(p)) {
-			return true
+	return wordClasses.classOf(string(l))&lxCountry != 0 || hasCountryWord(l)
+}
+
+// hasCountryWord reports whether the lower-case name l contains a word
+// of the names of states and unions: "united ", "republic", "kingdom",
+// "states", "nations" or "union".
+func hasCountryWord(l []byte) bool {
+	for i, c := range l {
+		rest := l[i:]
+		switch c {
+		case 'u':
+			if bytes.HasPrefix(rest, []byte("united ")) || bytes.HasPrefix(rest, []byte("union")) {
+				return true
+			}
+		case 'r':
+			if bytes.HasPrefix(rest, []byte("republic")) {
+				return true
+			}
+		case 'k':
+			if bytes.HasPrefix(rest, []byte("kingdom")) {
+				return true
+			}
+		case 's':
+			if bytes.HasPrefix(rest, []byte("states")) {
+				return true
+			}
+		case 'n':
+			if bytes.HasPrefix(rest, []byte("nations")) {
+				return true
+			}
 		}
 	}
 	return false

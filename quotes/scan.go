@@ -41,6 +41,16 @@ type scanner struct {
 	spans []span
 	carry *span // a quote still open at the end of the previous block
 	stack []openMark
+	parts []part // backing store of the spans' first parts
+}
+
+// onePart returns a slice holding the one part start-end. The slices
+// share an array, each with room for one part: a span that gets more
+// parts copies its own.
+func (sc *scanner) onePart(start, end int) []part {
+	n := len(sc.parts)
+	sc.parts = append(sc.parts, part{start, end})
+	return sc.parts[n : n+1 : n+1]
 }
 
 // scanSpans returns the top-level quotations of doc in text order.
@@ -217,7 +227,7 @@ func (sc *scanner) emit(start, end int, o openMark, base, index int, unclosed bo
 		return
 	}
 	sc.spans = append(sc.spans, span{
-		parts: []part{{start, end}}, open: base + o.at, openLen: o.width,
+		parts: sc.onePart(start, end), open: base + o.at, openLen: o.width,
 		block: index, unclosed: unclosed,
 	})
 }
@@ -244,7 +254,7 @@ func (sc *scanner) carryOver(b Block, index int, o openMark, i int) {
 	}
 	sc.endCarry()
 	sc.carry = &span{
-		parts: []part{{start, b.End}}, open: b.Start + o.at, openLen: o.width, block: index,
+		parts: sc.onePart(start, b.End), open: b.Start + o.at, openLen: o.width, block: index,
 	}
 }
 
@@ -260,6 +270,6 @@ func (sc *scanner) wholeBlock(s string, b Block, index int) {
 	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	trail := len(strings.TrimRightFunc(s, unicode.IsSpace))
 	sc.spans = append(sc.spans, span{
-		parts: []part{{b.Start + lead, b.Start + trail}}, open: b.Start + lead, block: index,
+		parts: sc.onePart(b.Start+lead, b.Start+trail), open: b.Start + lead, block: index,
 	})
 }

@@ -18,12 +18,14 @@ const (
 // token is one word, punctuation mark or quotation of a paragraph's
 // "frame": the reporter's words with every quotation folded into a single
 // token, so that sentences are split and attributions read around quotes.
+// It holds no pointers: a word's lower-case form is in the texts it was
+// read from (texts.word), so that the garbage collector need not scan
+// an article's tokens.
 type token struct {
-	start, end int    // byte span in the text
-	q          int    // for quote tokens, the index of the quote
-	lower      string // a word in lower case
+	start, end int // byte span in the text
+	q          int // for quote tokens, the index of the quote
 	cls        wordClass
-	baseCls    wordClass // the classes of lower without a possessive ending
+	baseCls    wordClass // the classes of the word in lower case without a possessive ending
 	kind       tokKind
 	upper      bool // a word that starts with a capital letter
 	poss       bool // a word with a possessive ending: "country’s", "workers’"
@@ -36,25 +38,50 @@ type frame struct {
 	sentences [][2]int // token ranges
 }
 
-// texts holds an article's text and its lower-case form. When lowering
-// keeps every byte offset (as it does for nearly all text), words take
-// their lower-case form from lower without allocating.
+// texts holds an article's text and its lower-case form. Lowering keeps
+// every byte offset in nearly all text, and words take their lower-case
+// form from lower without allocating. The few words whose lower case is
+// longer or shorter (and invalid UTF-8) are kept in odd.
 type texts struct {
-	text, lower string
+	text  string
+	lower string         // text with every character lowered that keeps its length
+	exact bool           // lower is all of text in lower case
+	odd   map[int]string // by start, the lower case of each word not in lower
 }
 
 func newTexts(text string) texts {
-	return texts{text: text, lower: lowerSameLength(text)}
+	lower, exact := lowerSameLength(text)
+	return texts{text: text, lower: lower, exact: exact}
 }
 
-// lowerSameLength returns s in lower case, or "" when lowering would
-// change the length of some character's encoding. It copies the runs of
-// bytes that lowering leaves alone, which is most of them.
-func lowerSameLength(s string) string {
+// word returns the lower-case form of the word t, "" for any other
+// token.
+func (x *texts) word(t token) string {
+	if t.kind != word {
+		return ""
+	}
+	if x.odd != nil {
+		if l, ok := x.odd[t.start]; ok {
+			return l
+		}
+	}
+	return x.lower[t.start:t.end]
+}
+
+// lowerSameLength returns s with every character in lower case whose
+// lower case has the same length, and whether that is all of them. It
+// copies the runs of bytes that lowering leaves alone, which is most of
+// them.
+func lowerSameLength(s string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	done := 0 // s[:done] is written
+	exact := true
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && !hasUpperOrWide(load8(s, i)) {
+			i += 8 // the common case: 8 bytes with nothing to lower
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -72,7 +99,9 @@ func lowerSameLength(s string) string {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != w {
-			return ""
+			exact = false // an invalid byte, or "İ" (2 bytes) to "i̇" (3)
+			i += w
+			continue
 		}
 		if l != r {
 			b.WriteString(s[done:i])
@@ -82,21 +111,43 @@ func lowerSameLength(s string) string {
 		i += w
 	}
 	b.WriteString(s[done:])
-	return b.String()
+	return b.String(), exact
+}
+
+// load8 returns the bytes s[i:i+8] packed into an integer, the first
+// in the lowest byte.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// hasUpperOrWide reports whether one of the 8 bytes packed in x is an
+// ASCII capital letter or not ASCII, testing them all at once: for an
+// ASCII byte c, c+0x3F has its top bit set when c >= 'A', and c+0x25
+// when c > 'Z', with no carry into the next byte.
+func hasUpperOrWide(x uint64) bool {
+	const top = 0x8080808080808080
+	if x&top != 0 {
+		return true
+	}
+	atLeastA := x + 0x3F3F3F3F3F3F3F3F
+	pastZ := x + 0x2525252525252525
+	return atLeastA&^pastZ&top != 0
 }
 
 // lowerOf returns text[i:j] in lower case.
-func (t texts) lowerOf(i, j int) string {
-	if t.lower != "" {
-		return t.lower[i:j]
+func (x *texts) lowerOf(i, j int) string {
+	if x.exact {
+		return x.lower[i:j]
 	}
-	return strings.ToLower(t.text[i:j])
+	return strings.ToLower(x.text[i:j])
 }
 
 // appendTokens splits text[start:end] into tokens and appends them to
 // toks; the quote parts in parts (sorted, with their quote indexes)
 // become quote tokens.
-func appendTokens(toks []token, t texts, start, end int, parts []quotePart) []token {
+func appendTokens(toks []token, t *texts, start, end int, parts []quotePart) []token {
 	i := start
 	for _, p := range parts {
 		toks = appendWords(toks, t, i, p.from)
@@ -114,7 +165,7 @@ type quotePart struct {
 }
 
 // appendWords tokenizes text[i:end], which holds no quotation.
-func appendWords(toks []token, t texts, i, end int) []token {
+func appendWords(toks []token, t *texts, i, end int) []token {
 	text := t.text
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf { // the common case, decoded quickly
@@ -123,7 +174,7 @@ func appendWords(toks []token, t texts, i, end int) []token {
 				i++
 			case isAlnumByte(c) || c == '$':
 				j := wordEnd(text, i, end)
-				toks = append(toks, newWord(t, i, j))
+				toks = appendWord(toks, t, i, j)
 				i = j
 			default:
 				toks = append(toks, token{start: i, end: i + 1, kind: punct, q: -1})
@@ -137,7 +188,7 @@ func appendWords(toks []token, t texts, i, end int) []token {
 			i += w
 		case isWordRune(r) || r == '$' || r == '£' || r == '€':
 			j := wordEnd(text, i, end)
-			toks = append(toks, newWord(t, i, j))
+			toks = appendWord(toks, t, i, j)
 			i = j
 		default:
 			toks = append(toks, token{start: i, end: i + w, kind: punct, q: -1})
@@ -147,17 +198,29 @@ func appendWords(toks []token, t texts, i, end int) []token {
 	return toks
 }
 
-// newWord returns the word token text[i:j], with its lower-case form
-// and word classes.
-func newWord(t texts, i, j int) token {
+// appendWord appends the word token text[i:j], with its word classes,
+// to toks. A word whose lower case lowering does not keep in place is
+// recorded in t.odd. The token is filled in where it lies, not copied.
+func appendWord(toks []token, t *texts, i, j int) []token {
+	lower := t.lower[i:j]
+	if !t.exact {
+		if l := strings.ToLower(t.text[i:j]); l != lower {
+			if t.odd == nil {
+				t.odd = make(map[int]string)
+			}
+			t.odd[i], lower = l, l
+		}
+	}
+	toks = append(toks, token{start: i, end: j, kind: word, q: -1})
+	tok := &toks[len(toks)-1]
 	r, _ := utf8.DecodeRuneInString(t.text[i:j])
-	lower := t.lowerOf(i, j)
-	tok := token{start: i, end: j, kind: word, q: -1, upper: unicode.IsUpper(r), lower: lower, cls: wordClasses.classOf(lower)}
+	tok.upper = unicode.IsUpper(r)
+	tok.cls = wordClasses.classOf(lower)
 	tok.baseCls = tok.cls
 	if base := possessiveBase(lower); base != lower {
 		tok.poss, tok.baseCls = true, wordClasses.classOf(base)
 	}
-	return tok
+	return toks
 }
 
 // wordEnd returns the end of the word starting at text[i]: letters and
@@ -166,7 +229,7 @@ func newWord(t texts, i, j int) token {
 func wordEnd(text string, i, end int) int {
 	j := i
 	for j < end {
-		if c := text[j]; c < utf8.RuneSelf && (isAlnumByte(c) || c == '$' || c == '%') {
+		if wordBytes[text[j]] {
 			j++
 			continue
 		}
@@ -192,6 +255,15 @@ func wordEnd(text string, i, end int) int {
 	}
 	return j
 }
+
+// wordBytes marks the ASCII characters that continue a word: letters,
+// digits, "$" and "%".
+var wordBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isAlnumByte(byte(c)) || c == '$' || c == '%'
+	}
+	return t
+}()
 
 // isAlnumByte reports whether the ASCII character c is a letter or digit.
 func isAlnumByte(c byte) bool {
@@ -235,14 +307,14 @@ var abbreviations = setOf("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj re
 // question or exclamation mark (not after an abbreviation or an
 // initial), and after a quotation that ends with one when the next token
 // starts a new sentence.
-func appendSentences(sents [][2]int, toks []token, text string) [][2]int {
+func appendSentences(sents [][2]int, toks []token, tx *texts) [][2]int {
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		if !endsSentence(toks, i, text) {
+		if !endsSentence(toks, i, tx) {
 			continue
 		}
 		// closing brackets and marks stay with the sentence
-		for i+1 < len(toks) && (toks[i+1].is(text, ")") || toks[i+1].is(text, "]")) {
+		for i+1 < len(toks) && (toks[i+1].is(tx.text, ")") || toks[i+1].is(tx.text, "]")) {
 			i++
 		}
 		sents = append(sents, [2]int{start, i + 1})
@@ -255,7 +327,8 @@ func appendSentences(sents [][2]int, toks []token, text string) [][2]int {
 }
 
 // endsSentence reports whether a sentence ends with toks[i].
-func endsSentence(toks []token, i int, text string) bool {
+func endsSentence(toks []token, i int, tx *texts) bool {
+	text := tx.text
 	t := toks[i]
 	switch t.kind {
 	case punct:
@@ -263,10 +336,10 @@ func endsSentence(toks []token, i int, text string) bool {
 		if c != "." && c != "!" && c != "?" && c != "…" {
 			return false
 		}
-		if c == "." && i > 0 && toks[i-1].kind == word && isAbbrev(toks[i-1]) {
+		if c == "." && i > 0 && toks[i-1].kind == word && isAbbrev(toks[i-1], tx) {
 			return i+1 < len(toks) && toks[i+1].kind == quote
 		}
-		return i+1 == len(toks) || !lowerWord(toks[i+1])
+		return i+1 == len(toks) || !lowerWord(toks[i+1], tx)
 	case quote:
 		inner := strings.TrimRightFunc(text[t.start:t.end], func(r rune) bool { return isClosingMark(r) || unicode.IsSpace(r) })
 		last, _ := utf8.DecodeLastRuneInString(inner)
@@ -284,15 +357,17 @@ func endsSentence(toks []token, i int, text string) bool {
 
 // isAbbrev reports whether a word followed by a period is an
 // abbreviation or an initial.
-func isAbbrev(t token) bool {
-	if utf8.RuneCountInString(t.lower) == 1 {
+func isAbbrev(t token, tx *texts) bool {
+	if utf8.RuneCountInString(tx.word(t)) == 1 {
 		return true
 	}
 	return t.has(lxAbbreviation)
 }
 
 // lowerWord reports whether t is a word starting with a lower-case letter.
-func lowerWord(t token) bool { return t.kind == word && !t.upper && unicode.IsLetter(rune(t.lower[0])) }
+func lowerWord(t token, tx *texts) bool {
+	return t.kind == word && !t.upper && unicode.IsLetter(rune(tx.word(t)[0]))
+}
 
 // attributionFollows reports whether a cue verb comes within a few words
 // of toks[i] with no punctuation between: "Okafor said", "Tom West later
