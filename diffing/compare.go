@@ -48,26 +48,6 @@ func (r Rendering) view() Text {
 	return Text{Orig: r.text.Orig, Tokens: r.text.Tokens[r.start:r.end]}
 }
 
-// Quote returns the quote's own text, without context.
-func (r Rendering) Quote() Text {
-	if r.start >= r.end {
-		return Text{}
-	}
-	toks := r.text.Tokens[r.start:r.end]
-	lo, hi := toks[0].Start, toks[len(toks)-1].End
-	return Text{Orig: r.text.Orig[lo:hi], Tokens: shift(toks, lo)}
-}
-
-func shift(toks []Token, by int) []Token {
-	out := make([]Token, len(toks))
-	for i, t := range toks {
-		t.Start -= by
-		t.End -= by
-		out[i] = t
-	}
-	return out
-}
-
 func lastWords(s string, n int) string {
 	t := NewText(s)
 	if len(t.Tokens) <= n {
@@ -99,9 +79,6 @@ type Result struct {
 	// Edits is the word diff from the closest words to the rendering
 	// (with its placed context, where Closest has it).
 	Edits []Edit
-	// Passages is the number of separate source passages the rendering
-	// draws on: 2 or more for a splice.
-	Passages int
 	// Anchors counts the words, the quote's and its context's, found in
 	// order in the source: how firmly the rendering is placed there. A
 	// fragment that shares one word with a source has one anchor; "grave
@@ -145,7 +122,7 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 	items := c.items
 	steps := c.al.align(src.Tokens, r.text.Tokens, items)
 	a := analyse(src, r, items, steps)
-	res := Result{Relation: Unsourced, Passages: 1}
+	res := Result{Relation: Unsourced}
 	if a.fragMatch == 0 {
 		res.Relation = c.noMatch(src, r)
 		return res
@@ -153,9 +130,6 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 	res.Similarity = a.similarity(r)
 	res.Anchors = a.fragMatch + a.ctxMatch
 	res.Relation = c.classify(src, r, a)
-	if res.Relation == Spliced {
-		res.Passages = 2
-	}
 	lo, hi, rlo, rhi := a.spanFirst, a.spanLast+1, a.renFirst, a.renLast+1
 	if res.Relation.Faithful() || res.Relation == Misattributed {
 		lo, hi, rlo, rhi = a.fragFirst, a.fragLast+1, r.start, r.end
@@ -186,7 +160,7 @@ func (c *Comparer) quick(src Text, r Rendering) (Result, bool) {
 	if at < 0 || n == 0 {
 		return Result{}, false
 	}
-	res := Result{Relation: Excerpt, Similarity: 1, Passages: 1, Anchors: n}
+	res := Result{Relation: Excerpt, Similarity: 1, Anchors: n}
 	if n == len(src.Tokens) {
 		res.Relation = Punctuation
 		if bare(src.Orig) == bare(r.quoteText()) {

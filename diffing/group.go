@@ -469,7 +469,7 @@ func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Fami
 func compareMember(c *Comparer, entries []Entry, src, t Text, ref, i int) Result {
 	e := entries[i]
 	if i == ref {
-		return Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text, Passages: 1}
+		return Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text}
 	}
 	r := wholeText(t)
 	if len(t.Tokens) <= maxContextQuote && (e.Before != "" || e.After != "") {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/quoth-dev/quoth/diffing"
 	"github.com/quoth-dev/quoth/store"
@@ -56,10 +57,24 @@ Examples:
 			}
 			if changed(res.Edits) {
 				fmt.Fprintf(io.stdout, "diff        %s\n", diffText(out, res.Edits))
+				deleted, inserted := res.Changed()
+				fmt.Fprintf(io.stdout, "changed     deleted %s; inserted %s\n", wordList(deleted), wordList(inserted))
 			}
 			return nil
 		},
 	}
+}
+
+// wordList quotes each run of words, or says "nothing".
+func wordList(runs []string) string {
+	if len(runs) == 0 {
+		return "nothing"
+	}
+	q := make([]string, len(runs))
+	for i, r := range runs {
+		q[i] = strconv.Quote(r)
+	}
+	return strings.Join(q, ", ")
 }
 
 // diffSides returns the two sides of a diff: stored quotes when both
