@@ -79,7 +79,8 @@ func newApp(io streams) *cli.App {
 		Usage: "find, attribute and compare the quotations in news articles",
 		Description: `quoth pulls every direct quotation out of news articles, links it to its
 speaker, channel and source article, stores it in SQLite, and compares the
-renderings of one utterance across outlets.
+renderings of one utterance across outlets: word by word, with a verdict
+on what changed.
 
 Examples:
    quoth ingest testdata/articles
@@ -87,6 +88,10 @@ Examples:
    quoth quotes --speaker "Tom West"
    quoth quotes --search "grave threat" --format json
    quoth show 2
+   quoth variants --only-findings
+   quoth verify "grave threat" --speaker "Tom West"
+   quoth audit draft.md --against transcript.txt
+   quoth report --html report.html
    quoth --db desk.db variants --color always | less -R
    quoth audit draft.md --against statement.txt --color never`,
 		Flags: []cli.Flag{
