@@ -120,6 +120,7 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 	}
 	c.items = renderItems(c.items[:0], r)
 	items := c.items
+	src = window(src, r, items)
 	steps := c.al.align(src.Tokens, r.text.Tokens, items)
 	a := analyse(src, r, items, steps)
 	res := Result{Relation: Unsourced}
@@ -140,6 +141,35 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 		res.Edits = WordDiff(src.Tokens[lo:hi], r.text.Tokens[rlo:rhi], src.Orig, r.text.Orig)
 	}
 	return res
+}
+
+// window returns src, or for a source too long to align whole (a long
+// transcript) the part of it, as long as can be aligned, that holds the
+// most of the rendering's words. Token offsets still point into
+// src.Orig.
+func window(src Text, r Rendering, items []item) Text {
+	n := len(src.Tokens)
+	width := maxAlignCells/(len(items)+1) - 1
+	if n <= width {
+		return src
+	}
+	words := make(map[string]bool, len(items))
+	for _, it := range items {
+		words[r.text.Tokens[it.tok].Norm] = true
+	}
+	best, bestHits, hits := 0, -1, 0
+	for i, t := range src.Tokens {
+		if words[t.Norm] {
+			hits++
+		}
+		if i >= width && words[src.Tokens[i-width].Norm] {
+			hits--
+		}
+		if i >= width-1 && hits > bestHits {
+			best, bestHits = i-width+1, hits
+		}
+	}
+	return Text{Orig: src.Orig, Tokens: src.Tokens[best : best+width]}
 }
 
 // quick settles the commonest cases without an alignment: a plain

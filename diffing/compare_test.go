@@ -165,3 +165,30 @@ func TestSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareInALongTranscript finds a quote in a source too long to
+// align whole: a day of hearings, tens of thousands of words.
+func TestCompareInALongTranscript(t *testing.T) {
+	var b strings.Builder
+	filler := "The committee heard evidence from the regional water board about the summer shortages and the state of the reservoirs. "
+	for range 3000 {
+		b.WriteString(filler)
+	}
+	b.WriteString("MS VARGA: We will not, under any circumstances, close the clinic in Harrow Lane while I hold this office. " +
+		"The people who depend on it have been told too many stories by too many ministers, and I do not intend to add one more. " +
+		"The clinic stays open, the staff keep their jobs, and the budget for next year is already signed. ")
+	for range 3000 {
+		b.WriteString(filler)
+	}
+	src := NewText(b.String())
+	quote := "We will ... close the clinic in Harrow Lane while I hold this office. The people who depend on it have been told too many stories by too many ministers, and I do not intend to add one more. The clinic stays open, the staff keep their jobs"
+	r := NewRendering("", quote, "")
+	if cells := (len(renderItems(nil, r)) + 1) * (len(src.Tokens) + 1); cells <= maxAlignCells {
+		t.Fatalf("the transcript is short enough to align whole (%d cells): the test tests nothing", cells)
+	}
+	var c Comparer
+	got := c.Compare(src, r)
+	if got.Relation != Altered || !strings.HasPrefix(got.Closest, "We will not, under any circumstances, close the clinic") {
+		t.Errorf("relation %s, closest %q; want altered from the minister's words", got.Relation, got.Closest)
+	}
+}
