@@ -49,10 +49,13 @@ type found struct {
 
 // attribute fills in the Speaker of every quote and flags title-like
 // quotes. Headlines are read last, when the story has named its people.
-func attribute(doc Document, spans []span, qs []Quote) {
+// The frames and the cast's lists are built in x's buffers, which are
+// left for the next article.
+func (x *Extractor) attribute(doc Document, spans []span, qs []Quote) {
 	a := attributor{doc: doc, texts: newTexts(doc.Text), qs: qs, lastBlock: -2}
-	frames := buildFrames(&a.texts, doc, spans)
-	var heads []*frame
+	a.cast.ents, a.cast.words = x.ents[:0], x.words[:0]
+	frames := x.frames.build(&a.texts, doc, spans)
+	heads := x.frames.heads[:0]
 	for i := range frames {
 		f := &frames[i]
 		if doc.Blocks[f.block].Headline {
@@ -65,6 +68,11 @@ func attribute(doc Document, spans []span, qs []Quote) {
 	for _, f := range heads {
 		a.frame(f, true)
 	}
+	clear(heads)
+	x.frames.heads = heads[:0]
+	clear(a.cast.ents) // let the article's entities go
+	clear(a.cast.words)
+	x.ents, x.words = a.cast.ents[:0], a.cast.words[:0]
 }
 
 // resolvePending gives each quote whose speaker was a role that named
@@ -138,19 +146,21 @@ func containsRun(words, run []string) bool {
 	return false
 }
 
-// buildFrames tokenizes every block, folding quotes into quote tokens.
-// The frames share one array of tokens and one of sentences.
-func buildFrames(t *texts, doc Document, spans []span) []frame {
-	parts := quoteParts(doc, spans)
-	frames := make([]frame, 0, len(doc.Blocks))
+// build tokenizes every block, folding quotes into quote tokens. The
+// frames share one array of tokens and one of sentences, both kept in
+// fb for the next article.
+func (fb *frameBuffers) build(t *texts, doc Document, spans []span) []frame {
+	parts := quoteParts(fb.parts[:0], doc, spans)
+	fb.parts = parts
 	size := 0
 	for _, bl := range doc.Blocks {
 		if validBlock(doc, bl) {
 			size += bl.End - bl.Start
 		}
 	}
-	toks := make([]token, 0, size/6+2*len(parts)+8)
-	sents := make([][2]int, 0, 2*len(doc.Blocks))
+	frames := reuse(fb.frames, len(doc.Blocks))
+	toks := reuse(fb.toks, size/6+2*len(parts)+8)
+	sents := reuse(fb.sents, 2*len(doc.Blocks))
 	p := 0
 	for i, bl := range doc.Blocks {
 		from := p
@@ -167,7 +177,17 @@ func buildFrames(t *texts, doc Document, spans []span) []frame {
 		f.sentences = sents[ns:len(sents):len(sents)]
 		frames = append(frames, f)
 	}
+	fb.frames, fb.toks, fb.sents = frames, toks, sents
 	return frames
+}
+
+// reuse returns s emptied, with room for n elements: s's own array when
+// it is large enough, else a new one.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // validBlock reports whether b is a non-empty span inside the text.
@@ -177,8 +197,9 @@ func validBlock(doc Document, b Block) bool {
 
 // quoteParts returns the parts of every quote, marks included, in text
 // order, each with the index of its quote and of the block it lies in.
-func quoteParts(doc Document, spans []span) []quotePart {
-	parts := make([]quotePart, 0, len(spans))
+// It reuses the array of parts when it has room.
+func quoteParts(parts []quotePart, doc Document, spans []span) []quotePart {
+	parts = reuse(parts, len(spans))
 	b := 0
 	for qi := range spans {
 		sp := &spans[qi]

@@ -2,8 +2,10 @@ package quotes
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -37,8 +39,21 @@ func benchDocs(tb testing.TB) ([]Document, int) {
 }
 
 // BenchmarkExtract measures extraction and attribution over every gold
-// article, reporting bytes per second (MB/s) and allocations per article.
+// article with one Extractor, as a batch job runs, reporting bytes per
+// second (MB/s) and allocations per article.
 func BenchmarkExtract(b *testing.B) {
+	var x Extractor
+	benchExtract(b, x.Extract)
+}
+
+// BenchmarkExtractFresh is BenchmarkExtract calling the plain Extract,
+// which starts every article with fresh working memory.
+func BenchmarkExtractFresh(b *testing.B) {
+	benchExtract(b, Extract)
+}
+
+// benchExtract runs extract over every gold article b.N times.
+func benchExtract(b *testing.B, extract func(Document) []Quote) {
 	docs, size := benchDocs(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -46,11 +61,23 @@ func BenchmarkExtract(b *testing.B) {
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		for _, d := range docs {
-			Extract(d)
+			extract(d)
 		}
 	}
 	runtime.ReadMemStats(&after)
 	articles := float64(b.N * len(docs))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/articles, "ns/article")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/articles, "allocs/article")
+}
+
+// TestExtractorReuse checks that an Extractor used for article after
+// article, in any order, finds what a fresh Extract finds.
+func TestExtractorReuse(t *testing.T) {
+	docs, _ := benchDocs(t)
+	var x Extractor
+	for _, i := range rand.Perm(len(docs)) {
+		if got, want := x.Extract(docs[i]), Extract(docs[i]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("article %d: reused Extractor found\n%#v\nfresh Extract\n%#v", i, got, want)
+		}
+	}
 }

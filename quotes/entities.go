@@ -17,14 +17,15 @@ type entity struct {
 	role     string
 	roles    []heldRole // role nouns, lower case, each once
 	body     bool
-	person   bool   // known to be a person: a given name, a title, a gender
-	spoke    int    // how many quotes are attributed to it
-	gender   string // "m", "f" or ""
-	lastSeen int    // sequence number of the latest mention
-	lastSent int    // sentence of the latest mention
-	sentSubj bool   // whether it was a speaker or subject in that sentence
-	sentAt   int    // sequence number of its first mention in that sentence
-	sentOff  int    // byte offset of its first mention in that sentence
+	person   bool        // known to be a person: a given name, a title, a gender
+	spoke    int         // how many quotes are attributed to it
+	gender   string      // "m", "f" or ""
+	lastSeen int         // sequence number of the latest mention
+	lastSent int         // sentence of the latest mention
+	sentSubj bool        // whether it was a speaker or subject in that sentence
+	sentAt   int         // sequence number of its first mention in that sentence
+	sentOff  int         // byte offset of its first mention in that sentence
+	roleBuf  [4]heldRole // room for the first roles, so that they need no allocation
 }
 
 // heldRole is a role noun an entity holds; plain when held without a
@@ -36,10 +37,11 @@ type heldRole struct {
 
 // cast is the set of entities of one article.
 type cast struct {
-	ents []*entity
-	free []entity // room for new entities, allocated a few at a time
-	seq  int
-	sent int // the current sentence, counted from 1
+	ents  []*entity
+	free  []entity // room for new entities, allocated a few at a time
+	words []string // room for the words of new entities' names
+	seq   int
+	sent  int // the current sentence, counted from 1
 }
 
 // nextSentence starts a new sentence.
@@ -116,7 +118,7 @@ func (e *entity) setRole(w string, plain bool) {
 		}
 	}
 	if e.roles == nil {
-		e.roles = make([]heldRole, 0, 4)
+		e.roles = e.roleBuf[:0]
 	}
 	e.roles = append(e.roles, heldRole{w, plain})
 }
@@ -292,7 +294,7 @@ func (e *entity) matchesPart(name string) bool {
 func (c *cast) add(name string, body bool) *entity {
 	key := strings.ToLower(name)
 	e := c.newEntity()
-	*e = entity{name: name, key: key, words: strings.Fields(key), body: body}
+	*e = entity{name: name, key: key, words: c.fields(key), body: body}
 	if body {
 		for _, w := range e.words {
 			if bodyNouns[w] || roleNouns[w] {
@@ -305,6 +307,14 @@ func (c *cast) add(name string, body bool) *entity {
 	}
 	c.ents = append(c.ents, e)
 	return e
+}
+
+// fields returns the words of s, as strings.Fields splits them, in an
+// array shared by the names of the cast.
+func (c *cast) fields(s string) []string {
+	n := len(c.words)
+	c.words = appendFields(c.words, s)
+	return c.words[n:len(c.words):len(c.words)]
 }
 
 // newEntity returns a new zero entity, taken from a block of several

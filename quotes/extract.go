@@ -9,7 +9,36 @@ import (
 // Extract returns the quotations in doc, in text order, each with its
 // kind and its speaker as far as the article tells.
 func Extract(doc Document) []Quote {
-	spans := scanSpans(doc)
+	var x Extractor
+	return x.Extract(doc)
+}
+
+// Extractor extracts quotations as Extract does, keeping its working
+// memory (quote spans, tokens, sentences, frames, the cast's lists) from
+// one article to the next, so that extracting many articles allocates
+// little. The zero Extractor is ready to use. An Extractor is not safe
+// for concurrent use.
+type Extractor struct {
+	scanner scanner
+	frames  frameBuffers
+	ents    []*entity
+	words   []string
+}
+
+// frameBuffers are the arrays the frames of an article are built in.
+type frameBuffers struct {
+	parts  []quotePart
+	toks   []token
+	sents  [][2]int
+	frames []frame
+	heads  []*frame
+}
+
+// Extract returns the quotations in doc, in text order, each with its
+// kind and its speaker as far as the article tells. The quotes returned
+// are the caller's: the Extractor keeps no reference to them.
+func (x *Extractor) Extract(doc Document) []Quote {
+	spans := x.scanner.scan(doc)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -17,7 +46,7 @@ func Extract(doc Document) []Quote {
 	for i := range spans {
 		qs[i] = quoteOf(doc, &spans[i])
 	}
-	attribute(doc, spans, qs)
+	x.attribute(doc, spans, qs)
 	return qs
 }
 

@@ -53,10 +53,11 @@ func (sc *scanner) onePart(start, end int) []part {
 	return sc.parts[n : n+1 : n+1]
 }
 
-// scanSpans returns the top-level quotations of doc in text order.
-// Quotes nested inside another quote are part of the outer one's text.
-func scanSpans(doc Document) []span {
-	sc := scanner{doc: doc}
+// scan returns the top-level quotations of doc in text order. Quotes
+// nested inside another quote are part of the outer one's text. It
+// reuses the memory of the scanner's previous article.
+func (sc *scanner) scan(doc Document) []span {
+	*sc = scanner{doc: doc, spans: sc.spans[:0], stack: sc.stack[:0], parts: sc.parts[:0]}
 	for i, b := range doc.Blocks {
 		if !validBlock(doc, b) {
 			continue
