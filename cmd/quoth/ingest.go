@@ -64,6 +64,7 @@ type ingester struct {
 	batch  int
 	quiet  bool
 
+	ex      quotes.Extractor // reused from one article to the next
 	pending []store.Document
 	stats   store.IngestStats
 	failed  int // inputs or records that could not be loaded
@@ -77,7 +78,7 @@ func (g *ingester) run(ctx context.Context, inputs []string) error {
 		g.noteErrors(res.Errors)
 		g.skipped += res.Skipped
 		for _, a := range res.Articles {
-			qs, err := extractQuotes(a)
+			qs, err := extractWith(&g.ex, a)
 			if err != nil {
 				g.noteErrors([]error{err})
 				continue
@@ -139,13 +140,21 @@ func (g *ingester) summary() {
 
 // extractQuotes finds the quotes of a. A failure inside the quote engine
 // (a bug) becomes an error for this article instead of ending the run.
-func extractQuotes(a *sources.Article) (qs []quotes.Quote, err error) {
+func extractQuotes(a *sources.Article) ([]quotes.Quote, error) {
+	var ex quotes.Extractor
+	return extractWith(&ex, a)
+}
+
+// extractWith is extractQuotes with an Extractor that is reused across
+// articles; after a failure it starts afresh.
+func extractWith(ex *quotes.Extractor, a *sources.Article) (qs []quotes.Quote, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			*ex = quotes.Extractor{}
 			err = fmt.Errorf("extract quotes from %s: internal error (please report it with this file): %v", a.Origin, r)
 		}
 	}()
-	return quotes.Extract(documentOf(a)), nil
+	return ex.Extract(documentOf(a)), nil
 }
 
 // documentOf gives the quote engine the story paragraphs of a.
