@@ -76,6 +76,7 @@ Examples:
 // verification is what verify found for one wording.
 type verification struct {
 	text, speaker string
+	unknown       bool                // no stored quote is by speaker
 	reports       []store.StoredQuote // quotes printed with these very words
 	sources       []store.StoredQuote // the other candidates, oldest first
 	matches       []diffing.Match     // related sources, best first
@@ -115,6 +116,13 @@ func verify(ctx context.Context, db *store.DB, text, speaker string) (*verificat
 		}
 	}
 	v := &verification{text: text, speaker: speaker}
+	if speaker != "" && len(own) == 0 {
+		any, err := db.Quotes(ctx, store.QuoteFilter{Speaker: speaker, Limit: 1})
+		if err != nil {
+			return nil, err
+		}
+		v.unknown = len(any) == 0
+	}
 	v.split(cands)
 	v.match(own)
 	return v, nil
@@ -199,6 +207,9 @@ func (v *verification) write(w *output, format, db string) error {
 	if len(v.matches) == 0 && len(v.reports) == 0 {
 		fmt.Fprintf(w, "          no stored quote in %s shares its words\n", db)
 	}
+	if v.unknown {
+		fmt.Fprintf(w, "          no stored quote in %s is by %s (see quoth quotes --speaker)\n", db, v.speaker)
+	}
 	return nil
 }
 
@@ -252,6 +263,8 @@ func provenance(q store.StoredQuote) string {
 type verifyJSON struct {
 	Text    string `json:"text"`
 	Speaker string `json:"speaker,omitempty"`
+	// SpeakerUnknown says that no stored quote is by Speaker.
+	SpeakerUnknown bool `json:"speaker_unknown,omitempty"`
 	comparisonJSON
 	Source  *quoteJSON         `json:"source,omitempty"`
 	Sources []verifySourceJSON `json:"sources"`
@@ -265,7 +278,7 @@ type verifySourceJSON struct {
 }
 
 func (v *verification) json() verifyJSON {
-	j := verifyJSON{Text: v.text, Speaker: v.speaker, Sources: []verifySourceJSON{}, Printed: []quoteJSON{}}
+	j := verifyJSON{Text: v.text, Speaker: v.speaker, SpeakerUnknown: v.unknown, Sources: []verifySourceJSON{}, Printed: []quoteJSON{}}
 	j.comparisonJSON = comparison(diffing.Result{Relation: diffing.Unsourced})
 	if len(v.matches) > 0 {
 		best := v.matches[0]
