@@ -28,7 +28,23 @@ type attributor struct {
 	lastChan  string // its channel
 	lastSent  int    // the cast's sentence of the latest attributed quote
 	pending   []pendingRole
-	words     [][]string // the words of each quote, once needed
+	words     quoteWords // the words of the quotes, once needed
+	phrases   phrases    // the noun phrases of the current sentence
+}
+
+// quoteWords are the words of an article's quotes, found once needed
+// (for headlines that quote the story) and kept in arrays that an
+// Extractor reuses.
+type quoteWords struct {
+	byQuote [][]string // the words of each quote, nil until needed
+	arena   []string   // the array the words are kept in
+}
+
+// release empties w for the next article, letting go of its words.
+func (w *quoteWords) release() quoteWords {
+	clear(w.byQuote)
+	clear(w.arena)
+	return quoteWords{byQuote: w.byQuote[:0], arena: w.arena[:0]}
 }
 
 // pendingRole is a quote whose speaker was given only by a role that
@@ -52,8 +68,8 @@ type found struct {
 // The frames and the cast's lists are built in x's buffers, which are
 // left for the next article.
 func (x *Extractor) attribute(doc Document, spans []span, qs []Quote) {
-	a := attributor{doc: doc, texts: newTexts(doc.Text), qs: qs, lastBlock: -2}
-	a.cast.ents, a.cast.words = x.ents[:0], x.words[:0]
+	a := attributor{doc: doc, texts: newTexts(doc.Text), qs: qs, lastBlock: -2, words: x.words, phrases: x.phrases}
+	a.cast.ents, a.cast.words, a.cast.slab = x.ents[:0], x.names[:0], x.slab
 	frames := x.frames.build(&a.texts, doc, spans)
 	heads := x.frames.heads[:0]
 	for i := range frames {
@@ -70,9 +86,9 @@ func (x *Extractor) attribute(doc Document, spans []span, qs []Quote) {
 	}
 	clear(heads)
 	x.frames.heads = heads[:0]
-	clear(a.cast.ents) // let the article's entities go
-	clear(a.cast.words)
-	x.ents, x.words = a.cast.ents[:0], a.cast.words[:0]
+	a.cast.release() // let the article's entities go
+	x.ents, x.names, x.slab = a.cast.ents[:0], a.cast.words[:0], a.cast.slab
+	x.words, x.phrases = a.words.release(), a.phrases.release()
 }
 
 // resolvePending gives each quote whose speaker was a role that named
@@ -92,7 +108,8 @@ func (a *attributor) resolvePending() {
 // echoSpeaker returns the speaker of a story quote that contains the words
 // of a headline quote: headlines quote the story.
 func (a *attributor) echoSpeaker(q *Quote) (Attribution, bool) {
-	words := wordsOf(a.lowerText(q))
+	var buf [16]string
+	words := appendWordsOf(buf[:0], a.lowerText(q))
 	if len(words) == 0 {
 		return Attribution{}, false
 	}
@@ -110,16 +127,19 @@ func (a *attributor) echoSpeaker(q *Quote) (Attribution, bool) {
 	return Attribution{}, false
 }
 
-// quoteWords returns wordsOf the text of the quote qs[i], computed once
-// however many headline quotes look for it.
+// quoteWords returns the words of the text of the quote qs[i],
+// computed once however many headline quotes look for it.
 func (a *attributor) quoteWords(i int) []string {
-	if a.words == nil {
-		a.words = make([][]string, len(a.qs))
+	w := &a.words
+	if len(w.byQuote) == 0 {
+		w.byQuote = reuse(w.byQuote, len(a.qs))[:len(a.qs)] // all nil
 	}
-	if a.words[i] == nil {
-		a.words[i] = wordsOf(a.lowerText(&a.qs[i]))
+	if w.byQuote[i] == nil {
+		n := len(w.arena)
+		w.arena = appendWordsOf(w.arena, a.lowerText(&a.qs[i]))
+		w.byQuote[i] = w.arena[n:len(w.arena):len(w.arena)]
 	}
-	return a.words[i]
+	return w.byQuote[i]
 }
 
 // lowerText returns the text of q in lower case, taken from the
@@ -131,10 +151,17 @@ func (a *attributor) lowerText(q *Quote) string {
 	return strings.ToLower(q.Text)
 }
 
-// wordsOf returns the words of the lower-case text s without punctuation.
-func wordsOf(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+// appendWordsOf appends the words of the lower-case text s without
+// punctuation to dst.
+func appendWordsOf(dst []string, s string) []string {
+	for w := range strings.FieldsFuncSeq(s, notWordRune) {
+		dst = append(dst, w)
+	}
+	return dst
 }
+
+// notWordRune reports whether r is no part of a word.
+func notWordRune(r rune) bool { return !isWordRune(r) }
 
 // containsRun reports whether words holds run as consecutive words.
 func containsRun(words, run []string) bool {
@@ -234,6 +261,7 @@ func (a *attributor) frame(f *frame, headline bool) {
 	for _, s := range f.sentences {
 		toks := f.toks[s[0]:s[1]]
 		a.cast.nextSentence()
+		a.phrases.start(toks)
 		a.register(toks)
 		for i, t := range toks {
 			if t.kind != quote || a.qs[t.q].Speaker.Method != Unattributed {
@@ -439,11 +467,11 @@ func (a *attributor) after(toks []token, i int) (found, bool) {
 		}
 	}
 	k = pastAdjectives(toks, k, tx)
-	end := rightNP(toks, k, len(toks), tx)
+	end := a.rightNP(toks, k, len(toks))
 	if end == k {
 		return found{}, false
 	}
-	m := mentionOf(toks, k, end, tx)
+	m := a.mentionOf(toks, k, end)
 	v, appos := a.skipToCue(toks, end)
 	if v < len(toks) {
 		if cue, ok := cueAt(toks, v, tx); ok {
@@ -517,15 +545,15 @@ func (a *attributor) speakerAfterCue(toks []token, start int) mention {
 		if skip > 0 && !toks[s].upper {
 			continue // "said diner Becky Farrow": a job before the name
 		}
-		end := rightNP(toks, s, len(toks), tx)
-		m := mentionOf(toks, s, end, tx)
+		end := a.rightNP(toks, s, len(toks))
+		m := a.mentionOf(toks, s, end)
 		if m.empty() {
 			continue
 		}
 		if isRole(m) {
 			if end+1 < len(toks) && toks[end].is(tx.text, ",") && toks[end+1].upper {
-				nend := rightNP(toks, end+1, len(toks), tx)
-				if n := mentionOf(toks, end+1, nend, tx); !n.empty() && !isRole(n) && !n.body {
+				nend := a.rightNP(toks, end+1, len(toks))
+				if n := a.mentionOf(toks, end+1, nend); !n.empty() && !isRole(n) && !n.body {
 					n.role = m.role
 					return n
 				}
@@ -588,8 +616,8 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		}
 		if cue == "according to" || (v+1 < i && tx.word(toks[v+1]) == "by") {
 			start := v + 2
-			end := rightNP(toks, start, i, tx)
-			if m := mentionOf(toks, start, end, tx); !m.empty() {
+			end := a.rightNP(toks, start, i)
+			if m := a.mentionOf(toks, start, end); !m.empty() {
 				return found{m: m, cue: cue}, true
 			}
 			continue
@@ -618,12 +646,12 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 		if m := a.apposName(toks, appos); !m.empty() {
 			// "The party's election agent, Tobias Grünewald, called"
 			if start < stop {
-				m.role = mentionOf(toks, start, stop, tx).text
+				m.role = a.mentionOf(toks, start, stop).text
 			}
 			return found{m: m, cue: toks[v].text(tx.text)}, true
 		}
 		if start < stop {
-			r := found{m: mentionOf(toks, start, stop, tx), cue: toks[v].text(tx.text)}
+			r := found{m: a.mentionOf(toks, start, stop), cue: toks[v].text(tx.text)}
 			if appos[1] > appos[0] {
 				r.appos = tx.text[toks[appos[0]].start:toks[appos[1]-1].end]
 			}
@@ -640,7 +668,7 @@ func (a *attributor) before(toks []token, i int) (found, bool) {
 			// "the Alliance for a Living Valley, a coalition of ..., which
 			// has labelled": the phrase the clause belongs to
 			if s, e, _ := leftNP(toks, 0, stop-1, tx); s < e {
-				if m := mentionOf(toks, s, e, tx); !m.empty() {
+				if m := a.mentionOf(toks, s, e); !m.empty() {
 					return found{m: m, cue: toks[v].text(tx.text)}, true
 				}
 			}
@@ -736,11 +764,11 @@ func (a *attributor) apposName(toks []token, appos [2]int) mention {
 	if appos[1] <= appos[0] || !toks[appos[0]].upper {
 		return mention{}
 	}
-	end := rightNP(toks, appos[0], appos[1], &a.texts)
+	end := a.rightNP(toks, appos[0], appos[1])
 	if end != appos[1] {
 		return mention{}
 	}
-	m := mentionOf(toks, appos[0], end, &a.texts)
+	m := a.mentionOf(toks, appos[0], end)
 	if m.empty() || m.body || isRole(m) || !strings.Contains(m.name, " ") {
 		return mention{}
 	}
@@ -761,7 +789,7 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 		}
 		if base := possessiveBase(tx.word(t)); base != tx.word(t) {
 			start, _, _ := leftNP(toks, 0, p, tx)
-			m := mentionOf(toks, start, p+1, tx)
+			m := a.mentionOf(toks, start, p+1)
 			m.name = possessiveBase(m.name)
 			m.role = possessiveBase(m.role)
 			m.head = possessiveBase(m.head)
@@ -777,7 +805,7 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 	}
 	start, stop, _ := leftNP(toks, 0, i-1, tx)
 	if start == 0 && stop == i-1 && start < stop {
-		m := mentionOf(toks, start, stop, tx)
+		m := a.mentionOf(toks, start, stop)
 		return found{m: m, cue: ":"}, !m.empty()
 	}
 	if m := a.subjectOf(toks, i); !m.empty() {
@@ -801,7 +829,6 @@ func (a *attributor) colon(toks []token, i int) (found, bool) {
 // a name or a role: "as the judge finished with three words", "as she
 // delivered it".
 func (a *attributor) clauseSubject(toks []token, end int) mention {
-	tx := &a.texts
 	for s := end - 1; s >= 0; s-- {
 		if toks[s].kind != word {
 			if toks[s].kind == quote {
@@ -812,11 +839,11 @@ func (a *attributor) clauseSubject(toks []token, end int) mention {
 		if !toks[s].has(lxSubordinator) {
 			continue
 		}
-		e := rightNP(toks, s+1, end, tx)
+		e := a.rightNP(toks, s+1, end)
 		if e == s+1 || e >= end {
 			return mention{}
 		}
-		m := mentionOf(toks, s+1, e, tx)
+		m := a.mentionOf(toks, s+1, e)
 		if m.empty() || m.generic || !(m.pronoun != "" || isRole(m) || toks[s+1].upper) {
 			return mention{}
 		}
@@ -882,7 +909,7 @@ func (a *attributor) headlineLabel(toks []token, i int) (found, bool) {
 	if c == 0 || c >= i {
 		return found{}, false
 	}
-	m := mentionOf(toks, 0, c, tx)
+	m := a.mentionOf(toks, 0, c)
 	if t := toks[0]; c == 1 && t.has(lxTitle|lxRoleNoun) {
 		w := t.text(tx.text) // "MAYOR", no acronym
 		m = mention{text: w, off: t.start, name: w, role: w, head: tx.word(t)}
@@ -952,10 +979,9 @@ func pronounAfterOpening(toks []token, i int) int {
 // subjectOf returns the noun phrase that opens the sentence toks, before
 // toks[i], when it names a person or body: "But Wojciech Nowak".
 func (a *attributor) subjectOf(toks []token, i int) mention {
-	tx := &a.texts
-	k := subjectStart(toks, i, tx)
-	end := possessiveNP(toks, k, i, tx)
-	m := mentionOf(toks, k, end, tx)
+	k := a.subjectStart(toks, i)
+	end := a.possessiveNP(toks, k, i)
+	m := a.mentionOf(toks, k, end)
 	if isRole(m) || end > k && isPossessive(toks[end-1]) {
 		if n, _ := a.nameAfterComma(toks, end); n != nil && !n.body {
 			return mention{text: n.name, name: n.name, off: toks[end].start} // "Lindenhof’s head teacher, Renate Kühnle, defended"
@@ -970,10 +996,10 @@ func (a *attributor) subjectOf(toks []token, i int) mention {
 // possessiveNP returns the end of the noun phrase at toks[k], read on
 // past its owners: "Lindenhof’s head teacher", "The People's Renewal
 // Party's election agent".
-func possessiveNP(toks []token, k, hi int, tx *texts) int {
-	end := rightNP(toks, k, hi, tx)
+func (a *attributor) possessiveNP(toks []token, k, hi int) int {
+	end := a.rightNP(toks, k, hi)
 	for end > k && end < hi && toks[end].kind == word && isPossessive(toks[end-1]) {
-		next := rightNP(toks, end, hi, tx)
+		next := a.rightNP(toks, end, hi)
 		if next == end {
 			break
 		}
@@ -999,8 +1025,8 @@ func (a *attributor) carry(toks []token, i int, block int) (found, bool) {
 	for k < len(toks) && toks[k].kind == punct {
 		k++
 	}
-	end := rightNP(toks, k, i, tx)
-	m := mentionOf(toks, k, end, tx)
+	end := a.rightNP(toks, k, i)
+	m := a.mentionOf(toks, k, end)
 	if m.pronoun == "" || end >= i {
 		return a.subjectSpeaker(toks, i)
 	}
@@ -1240,11 +1266,11 @@ func (a *attributor) register(toks []token) {
 		for start > 0 && toks[start-1].kind == word && (toks[start-1].has(lxModifier|lxDeterminer) || toks[start-1].has(lxRoleNoun) && !toks[start-1].upper && !toks[start-1].has(lxGenericRole) || start == 1 && toks[0].upper && toks[0].has(lxTitle)) {
 			start-- // "the deputy minister", "Mr" opening a sentence
 		}
-		end := rightNP(toks, k, len(toks), tx)
+		end := a.rightNP(toks, k, len(toks))
 		if end <= k {
 			continue
 		}
-		m := mentionOf(toks, start, end, tx)
+		m := a.mentionOf(toks, start, end)
 		nick := false
 		if n, nend := a.nicknamed(toks, m, end); nend > end {
 			m, end, nick = n, nend, true
@@ -1278,7 +1304,7 @@ func (a *attributor) register(toks []token) {
 		if !e.body {
 			people = append(people, e)
 		}
-		if r, rend := a.roleAfterComma(toks, end); !r.empty() && !closesOpening(toks, end, rend, tx) {
+		if r, rend := a.roleAfterComma(toks, end); !r.empty() && !a.closesOpening(toks, end, rend) {
 			e.addRole(r.role)
 			k = rend - 1
 		}
@@ -1298,8 +1324,8 @@ func (a *attributor) nicknamed(toks []token, m mention, end int) (mention, int) 
 	if nick := a.qs[toks[end].q].Text; !titleCase(nick) || strings.Count(nick, " ") > 3 {
 		return m, end
 	}
-	nend := rightNP(toks, end+1, len(toks), tx)
-	last := mentionOf(toks, end+1, nend, tx)
+	nend := a.rightNP(toks, end+1, len(toks))
+	last := a.mentionOf(toks, end+1, nend)
 	if m.empty() || m.body || m.pronoun != "" || last.empty() || last.body || last.role != "" || strings.Contains(m.name, " ") {
 		return m, end
 	}
@@ -1341,11 +1367,11 @@ func isSubjectAt(toks []token, start int, tx *texts) bool {
 // role: "The president, for his part, maintained ...".
 func (a *attributor) roleSubject(toks []token) *entity {
 	tx := &a.texts
-	k := subjectStart(toks, len(toks), tx)
+	k := a.subjectStart(toks, len(toks))
 	if k < len(toks) && (tx.word(toks[k]) == "a" || tx.word(toks[k]) == "an") {
 		// "A spokesperson for the State Emergency Management Office said"
-		end := rightNP(toks, k, len(toks), tx)
-		if m := mentionOf(toks, k, end, tx); isRole(m) && !m.generic {
+		end := a.rightNP(toks, k, len(toks))
+		if m := a.mentionOf(toks, k, end); isRole(m) && !m.generic {
 			if e, _ := a.cast.resolve(m); e != nil {
 				a.cast.see(e, true, toks[k].start)
 				return e
@@ -1356,11 +1382,11 @@ func (a *attributor) roleSubject(toks []token) *entity {
 	if k >= len(toks) || (tx.word(toks[k]) != "the" && !isPossessive(toks[k])) {
 		return nil
 	}
-	end := rightNP(toks, k, len(toks), tx)
+	end := a.rightNP(toks, k, len(toks))
 	if end > k && end < len(toks) && isPossessive(toks[end-1]) {
-		end = rightNP(toks, end, len(toks), tx) // "The institute’s director"
+		end = a.rightNP(toks, end, len(toks)) // "The institute’s director"
 	}
-	m := mentionOf(toks, k, end, tx)
+	m := a.mentionOf(toks, k, end)
 	if !isRole(m) || m.generic {
 		return nil
 	}
@@ -1408,8 +1434,8 @@ func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
 	if end+1 >= len(toks) || !toks[end].is(tx.text, ",") || !toks[end+1].upper {
 		return nil, 0
 	}
-	nend := rightNP(toks, end+1, len(toks), tx)
-	n := mentionOf(toks, end+1, nend, tx)
+	nend := a.rightNP(toks, end+1, len(toks))
+	n := a.mentionOf(toks, end+1, nend)
 	if n.empty() || n.body || isRole(n) || n.pronoun != "" {
 		return nil, 0
 	}
@@ -1421,11 +1447,11 @@ func (a *attributor) nameAfterComma(toks []token, end int) (*entity, int) {
 // said"): the role after it, up to toks[rend], is the subject, not an
 // appositive, unless another comma closes it ("For Tom West, the
 // president, ...").
-func closesOpening(toks []token, end, rend int, tx *texts) bool {
-	if rend < len(toks) && toks[rend].is(tx.text, ",") {
+func (a *attributor) closesOpening(toks []token, end, rend int) bool {
+	if rend < len(toks) && toks[rend].is(a.texts.text, ",") {
 		return false
 	}
-	return end > 0 && subjectStart(toks, len(toks), tx) == end+1
+	return end > 0 && a.subjectStart(toks, len(toks)) == end+1
 }
 
 // roleAfterComma returns the role in an appositive ", the deputy
@@ -1438,8 +1464,8 @@ func (a *attributor) roleAfterComma(toks []token, end int) (mention, int) {
 	if !toks[end+1].has(lxDeterminer | lxRoleNoun | lxModifier | lxTitle) {
 		return mention{}, 0
 	}
-	rend := rightNP(toks, end+1, len(toks), tx)
-	r := mentionOf(toks, end+1, rend, tx)
+	rend := a.rightNP(toks, end+1, len(toks))
+	r := a.mentionOf(toks, end+1, rend)
 	if !isRole(r) || (rend < len(toks) && !toks[rend].is(tx.text, ",") && toks[rend].kind != word) {
 		return mention{}, 0
 	}

@@ -38,11 +38,17 @@ type heldRole struct {
 // cast is the set of entities of one article.
 type cast struct {
 	ents  []*entity
-	free  []entity // room for new entities, allocated a few at a time
-	words []string // room for the words of new entities' names
+	slab  []entity        // room for entities, reused from article to article
+	used  int             // how many entities of slab this article has taken
+	words []string        // room for the words of new entities' names
+	keys  strings.Builder // the arena of the entities' lower-case names
 	seq   int
 	sent  int // the current sentence, counted from 1
 }
+
+// keyArena is how many bytes the lower-case names of an article's
+// entities get at first: enough for most articles.
+const keyArena = 512
 
 // nextSentence starts a new sentence.
 func (c *cast) nextSentence() { c.sent++ }
@@ -292,7 +298,7 @@ func (e *entity) matchesPart(name string) bool {
 // add creates an entity. A body holds the role of the nouns in its name
 // ("Ministry of Finance" is "the ministry").
 func (c *cast) add(name string, body bool) *entity {
-	key := strings.ToLower(name)
+	key := c.lowerKey(name)
 	e := c.newEntity()
 	*e = entity{name: name, key: key, words: c.fields(key), body: body}
 	if body {
@@ -317,15 +323,39 @@ func (c *cast) fields(s string) []string {
 	return c.words[n:len(c.words):len(c.words)]
 }
 
-// newEntity returns a new zero entity, taken from a block of several
-// so that an article's entities cost few allocations.
-func (c *cast) newEntity() *entity {
-	if len(c.free) == 0 {
-		c.free = make([]entity, 8)
+// lowerKey returns strings.ToLower(name), written in an arena shared by
+// the names of the article's entities, so that it costs no allocation
+// of its own. The strings.Builder never changes the bytes it has
+// written, so keys taken from it stay valid as it grows.
+func (c *cast) lowerKey(name string) string {
+	if c.keys.Cap() == 0 {
+		c.keys.Grow(keyArena)
 	}
-	e := &c.free[0]
-	c.free = c.free[1:]
-	return e
+	var buf [64]byte
+	n := c.keys.Len()
+	c.keys.Write(appendLower(buf[:0], name))
+	return c.keys.String()[n:]
+}
+
+// newEntity returns an entity from the slab, which the caller must
+// overwrite whole. A full slab is replaced by one twice the size, so
+// that the entities of an article cost few allocations, and those of
+// the articles after it, with a reused Extractor, none.
+func (c *cast) newEntity() *entity {
+	if c.used == len(c.slab) {
+		c.slab, c.used = make([]entity, max(8, 2*len(c.slab))), 0
+	}
+	c.used++
+	return &c.slab[c.used-1]
+}
+
+// release lets go of the article's entities, keeping the slab for the
+// next article.
+func (c *cast) release() {
+	clear(c.ents)
+	clear(c.words)
+	clear(c.slab[:c.used])
+	c.used = 0
 }
 
 // byRole returns the latest-mentioned entity holding a role noun as
@@ -592,8 +622,8 @@ func bodyOwner(role string) string {
 		return ""
 	}
 	var buf [32]byte
-	if l := appendLower(buf[:0], prev); bodyNouns[string(l)] {
-		return string(l)
+	if noun, c := wordClasses.lookup(string(appendLower(buf[:0], prev))); c&lxBodyNoun != 0 {
+		return noun // the lexicon's copy, which costs no allocation
 	}
 	return ""
 }
@@ -651,21 +681,39 @@ func (c *cast) bodyRole(m mention) string {
 // first named it: "Electoral Commission spokesperson" is the "Westmarch
 // Electoral Commission spokesperson" once "the Westmarch Electoral
 // Commission" has been named.
+//
+// The owner's words are lowered and joined in a buffer on the stack:
+// only a role found longer costs an allocation.
 func (c *cast) fullBodyRole(m mention) string {
-	words := strings.Fields(m.role)
-	if len(words) < 2 || m.body {
+	if m.body {
 		return m.role
 	}
-	owner := strings.ToLower(strings.Join(words[:len(words)-1], " "))
-	if !bodyNouns[owner[strings.LastIndexByte(owner, ' ')+1:]] {
+	var wbuf [8]string
+	words := appendFields(wbuf[:0], m.role)
+	if len(words) < 2 {
+		return m.role
+	}
+	var buf [64]byte
+	owner := appendLower(buf[:0], words[0]) // the words but the last, in lower case
+	for _, w := range words[1 : len(words)-1] {
+		owner = appendLower(append(owner, ' '), w)
+	}
+	if !bodyNouns[string(owner[bytes.LastIndexByte(owner, ' ')+1:])] {
 		return m.role
 	}
 	for _, e := range c.ents {
-		if e.body && len(e.key) > len(owner) && strings.HasSuffix(e.key, " "+owner) {
+		if e.body && endsWithWords(e.key, owner) {
 			return e.name + " " + words[len(words)-1]
 		}
 	}
 	return m.role
+}
+
+// endsWithWords reports whether key ends with a space and the words
+// owner, as strings.HasSuffix(key, " "+owner) does.
+func endsWithWords(key string, owner []byte) bool {
+	n := len(key) - len(owner)
+	return n > 0 && key[n-1] == ' ' && key[n:] == string(owner)
 }
 
 // genericBodies are words for any organisation.

@@ -14,15 +14,18 @@ func Extract(doc Document) []Quote {
 }
 
 // Extractor extracts quotations as Extract does, keeping its working
-// memory (quote spans, tokens, sentences, frames, the cast's lists) from
-// one article to the next, so that extracting many articles allocates
-// little. The zero Extractor is ready to use. An Extractor is not safe
-// for concurrent use.
+// memory (quote spans, tokens, sentences, frames, the cast, the parsed
+// noun phrases) from one article to the next, so that extracting many
+// articles allocates little. The zero Extractor is ready to use. An
+// Extractor is not safe for concurrent use.
 type Extractor struct {
 	scanner scanner
 	frames  frameBuffers
 	ents    []*entity
-	words   []string
+	slab    []entity   // the cast's entities
+	names   []string   // the words of the cast's names
+	words   quoteWords // the words of the quotes, for headlines
+	phrases phrases    // the noun phrases of a sentence
 }
 
 // frameBuffers are the arrays the frames of an article are built in.
