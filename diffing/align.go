@@ -130,6 +130,7 @@ func (al *aligner) trace(items []item, m, j, w int) []step {
 	return steps
 }
 
+// grow makes the scratch tables hold n cells.
 func (al *aligner) grow(n int) {
 	if cap(al.score) < n {
 		al.score = make([]int32, n)

@@ -308,6 +308,7 @@ func hasNegation(q Text) bool {
 	return hasMark(q, func(t Token) bool { return t.Editorial && isNegation(t.Norm) })
 }
 
+// hasMark reports whether a token of q satisfies f.
 func hasMark(q Text, f func(Token) bool) bool {
 	for _, t := range q.Tokens {
 		if f(t) {

@@ -48,6 +48,7 @@ func (r Rendering) view() Text {
 	return Text{Orig: r.text.Orig, Tokens: r.text.Tokens[r.start:r.end]}
 }
 
+// lastWords returns the end of s from its n-th last word on.
 func lastWords(s string, n int) string {
 	t := NewText(s)
 	if len(t.Tokens) <= n {
@@ -56,6 +57,7 @@ func lastWords(s string, n int) string {
 	return s[t.Tokens[len(t.Tokens)-n].Start:]
 }
 
+// firstWords returns s up to the end of its n-th word.
 func firstWords(s string, n int) string {
 	t := NewText(s)
 	if len(t.Tokens) <= n {

@@ -60,6 +60,7 @@ func WordDiff(a, b []Token, aText, bText string) []Edit {
 	return edits
 }
 
+// capWords cuts t to maxDiffWords tokens.
 func capWords(t []Token) []Token {
 	if len(t) > maxDiffWords {
 		return t[:maxDiffWords]
@@ -135,6 +136,8 @@ func ANSI(edits []Edit) string {
 	return render(edits, "\x1b[31;9m", "\x1b[0m", "\x1b[32m", "\x1b[0m")
 }
 
+// render writes edits with the given marks around deleted and
+// inserted words.
 func render(edits []Edit, delOpen, delClose, insOpen, insClose string) string {
 	var b strings.Builder
 	for i, e := range edits {

@@ -113,6 +113,8 @@ type attachment struct {
 	score         float64
 }
 
+// newGrouping tokenizes the entries, on all cores, each entry its own
+// set to begin with.
 func newGrouping(entries []Entry, progress func(done, total int)) *grouping {
 	gr := &grouping{
 		progress: progress,
@@ -134,6 +136,7 @@ func newGrouping(entries []Entry, progress func(done, total int)) *grouping {
 	return gr
 }
 
+// find returns the root of the set of entry i, halving paths.
 func (gr *grouping) find(i int) int {
 	for int(gr.parent[i]) != i {
 		gr.parent[i] = gr.parent[gr.parent[i]]
@@ -495,6 +498,7 @@ func Explain(entries []Entry, f Family) Family {
 	return out
 }
 
+// boolOrder orders false before true.
 func boolOrder(a, b bool) int {
 	switch {
 	case a == b:

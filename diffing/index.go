@@ -285,16 +285,19 @@ type bitFilter struct {
 	shift uint
 }
 
+// newBitFilter returns a filter sized for n hashes, about 16 bits each.
 func newBitFilter(n int) bitFilter {
 	b := uint(max(6, bits.Len(uint(n*16))))
 	return bitFilter{bits: make([]uint64, 1<<(b-6)), shift: 64 - b}
 }
 
+// add records h.
 func (f bitFilter) add(h uint64) {
 	i := h >> f.shift
 	f.bits[i>>6] |= 1 << (i & 63)
 }
 
+// has reports whether h may have been added.
 func (f bitFilter) has(h uint64) bool {
 	i := h >> f.shift
 	return f.bits[i>>6]&(1<<(i&63)) != 0

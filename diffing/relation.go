@@ -66,6 +66,8 @@ var negations = map[string]bool{
 	"nor": true, "without": true, "cannot": true, "none": true, "nobody": true,
 }
 
+// isNegation reports whether the word w negates: "not", "never",
+// "don't".
 func isNegation(w string) bool {
 	return negations[w] || strings.HasSuffix(w, "n't")
 }

@@ -72,6 +72,7 @@ type tokenizer struct {
 	lastShort bool // the last word was an initial or a short abbreviation
 }
 
+// tokenize cuts s into tokens.
 func tokenize(s string) []Token {
 	t := tokenizer{s: s, toks: make([]Token, 0, len(s)/5+1)}
 	for t.pos < len(s) {
@@ -196,10 +197,13 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
+// isWordRune reports whether r belongs in a word: a letter, a digit or
+// a combining mark.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isJoiner reports whether r may join two parts of one word.
 func isJoiner(r rune) bool {
 	switch r {
 	case '\'', '’', '‘', '-', '‐', '‑', '.', ',', '&', '/':
@@ -223,6 +227,7 @@ func normWord(s string) string {
 	return strings.ToLower(fold.Replace(norm.NFKC.String(s)))
 }
 
+// startsUpper reports whether s starts with a capital letter or digit.
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
