@@ -28,8 +28,10 @@ var errReported = errors.New("errors reported")
 // usageError marks an error in how quoth was called.
 type usageError struct{ msg string }
 
+// Error returns the message.
 func (e *usageError) Error() string { return e.msg }
 
+// usagef returns a usage error with a formatted message.
 func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// auditCommand checks the quotes of a draft against its sources.
 func auditCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "audit",

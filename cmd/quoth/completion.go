@@ -12,6 +12,7 @@ import (
 // The shells "quoth completion" writes scripts for.
 var shells = []string{"bash", "zsh", "fish"}
 
+// completionCommand prints a shell completion script.
 func completionCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
@@ -267,6 +268,7 @@ const (
 	bashNothing = "COMPREPLY=()"
 )
 
+// bashWords is the bash line that offers words for completion.
 func bashWords(words []string) string {
 	return fmt.Sprintf("COMPREPLY=($(compgen -W %q -- \"$cur\"))", strings.Join(words, " "))
 }
@@ -278,6 +280,7 @@ type caseGroups struct {
 	patterns map[string][]string
 }
 
+// add puts patterns in the branch of body, a new one if need be.
 func (g *caseGroups) add(body string, patterns ...string) {
 	if g.patterns == nil {
 		g.patterns = map[string][]string{}

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// diffCommand compares two quotes or texts word by word.
 func diffCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "diff",

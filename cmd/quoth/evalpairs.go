@@ -105,6 +105,7 @@ type evalPairsJSON struct {
 	Wrong     []evalPairMissJSON        `json:"wrong"`
 }
 
+// evalPairMissJSON is a pair quoth classified wrong, in JSON.
 type evalPairMissJSON struct {
 	ID    string         `json:"id"`
 	Line  int            `json:"line"`
@@ -115,6 +116,7 @@ type evalPairMissJSON struct {
 	Edits []diffing.Edit `json:"edits"`
 }
 
+// pairsJSON returns the JSON form of a pairs evaluation.
 func pairsJSON(rep gold.PairReport, results map[string]diffing.Result) evalPairsJSON {
 	j := evalPairsJSON{Pairs: rep.Total, Right: rep.Right, Accuracy: round4(rep.Accuracy()), Confusion: rep.Confusion, Wrong: []evalPairMissJSON{}}
 	for _, m := range rep.Wrong {

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// extractCommand prints the quotes of articles, with no database.
 func extractCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "extract",

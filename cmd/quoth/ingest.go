@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// ingestCommand loads articles and stores them with their quotes.
 func ingestCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "ingest",
@@ -71,6 +72,7 @@ type ingester struct {
 	skipped int // files skipped in directories
 }
 
+// run loads, extracts and stores every input, in batches.
 func (g *ingester) run(ctx context.Context, inputs []string) error {
 	bar := newProgress(g.io.stderr, len(inputs), g.quiet)
 	for i, in := range inputs {
@@ -128,6 +130,7 @@ func (g *ingester) flush(ctx context.Context) error {
 	return nil
 }
 
+// summary prints what the ingest did.
 func (g *ingester) summary() {
 	s := g.stats
 	fmt.Fprintf(g.io.stdout, "articles: %d new, %d updated, %d unchanged, %d failed\n",

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// articlesCommand lists the stored articles.
 func articlesCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:  "articles",
@@ -49,6 +50,7 @@ type articleJSON struct {
 	Origin    string `json:"origin"`
 }
 
+// articleListing is the listing of stored articles.
 func articleListing(arts []store.StoredArticle) *listing {
 	l := &listing{header: []string{"key", "outlet", "date", "title", "quotes", "url"}}
 	for _, a := range arts {
@@ -61,6 +63,7 @@ func articleListing(arts []store.StoredArticle) *listing {
 	return l
 }
 
+// quotesCommand lists the stored quotes.
 func quotesCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:  "quotes",
@@ -116,6 +119,7 @@ type quoteJSON struct {
 	URL        string  `json:"url,omitempty"`
 }
 
+// quoteToJSON returns the JSON form of a stored quote.
 func quoteToJSON(q store.StoredQuote) quoteJSON {
 	j := quoteFields(q.Quote)
 	j.Key, j.Article = q.Key, q.ArticleKey
@@ -135,6 +139,7 @@ func quoteFields(q quotes.Quote) quoteJSON {
 	}
 }
 
+// quoteListing is the listing of stored quotes.
 func quoteListing(qs []store.StoredQuote) *listing {
 	l := &listing{header: []string{"key", "speaker", "quote", "kind", "channel", "outlet", "date", "article"}}
 	for _, q := range qs {

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 )
 
+// main runs quoth with the process's arguments and streams.
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)

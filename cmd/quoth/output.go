@@ -60,6 +60,7 @@ func (l *listing) write(o *output, format string) error {
 	return l.writeTSV(o)
 }
 
+// writeJSONLines writes each value as one line of JSON.
 func writeJSONLines(w io.Writer, values []any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -71,6 +72,7 @@ func writeJSONLines(w io.Writer, values []any) error {
 	return nil
 }
 
+// writeCSV writes the listing as CSV with a header row.
 func (l *listing) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(l.header)
@@ -78,6 +80,7 @@ func (l *listing) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
+// writeMarkdown writes the listing as a Markdown pipe table.
 func (l *listing) writeMarkdown(w io.Writer) error {
 	esc := strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ")
 	line := func(cells []string) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// showCommand prints a stored article with its quotes marked.
 func showCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "show",
@@ -49,6 +50,7 @@ type articleDetail struct {
 	QuoteList  []quoteJSON `json:"quote_list"`
 }
 
+// showJSON writes an article and its quotes as one JSON object.
 func showJSON(w io.Writer, a *store.StoredArticle, qs []store.StoredQuote) error {
 	d := articleDetail{articleJSON: articleListing([]store.StoredArticle{*a}).values[0].(articleJSON)}
 	for i := range a.Paragraphs {
@@ -63,6 +65,7 @@ func showJSON(w io.Writer, a *store.StoredArticle, qs []store.StoredQuote) error
 	return enc.Encode(d)
 }
 
+// showText writes an article's paragraphs with its quotes marked.
 func showText(w io.Writer, a *store.StoredArticle, qs []store.StoredQuote) error {
 	fmt.Fprintf(w, "%s\n%s", a.Title, a.Outlet)
 	if d := day(a.Published); d != "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// variantsCommand prints the families of renderings in the database.
 func variantsCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:  "variants",

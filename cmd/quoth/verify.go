@@ -17,6 +17,7 @@ import (
 // of its two searches.
 const verifyCandidates = 100
 
+// verifyCommand checks a wording against every stored quote.
 func verifyCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:      "verify",
@@ -277,6 +278,7 @@ type verifySourceJSON struct {
 	Relation string `json:"relation"`
 }
 
+// json returns the stable JSON form of the verification.
 func (v *verification) json() verifyJSON {
 	j := verifyJSON{Text: v.text, Speaker: v.speaker, SpeakerUnknown: v.unknown, Sources: []verifySourceJSON{}, Printed: []quoteJSON{}}
 	j.comparisonJSON = comparison(diffing.Result{Relation: diffing.Unsourced})
