@@ -30,6 +30,7 @@ type attributor struct {
 	pending   []pendingRole
 	words     quoteWords // the words of the quotes, once needed
 	phrases   phrases    // the noun phrases of the current sentence
+	channel   channelMemo
 }
 
 // quoteWords are the words of an article's quotes, found once needed
@@ -344,7 +345,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 		e, method = a.cast.resolve(r.m)
 	}
 	if e == nil {
-		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: channelOf(toks, &a.texts)}
+		q.Speaker = Attribution{Mention: r.m.text, Cue: r.cue, Channel: a.channelOf(toks)}
 		if isRole(r.m) && !r.m.generic && !r.m.body && !headline {
 			a.pending = append(a.pending, pendingRole{q: q, m: r.m})
 		}
@@ -371,7 +372,7 @@ func (a *attributor) settle(q *Quote, r found, toks []token, headline bool, bloc
 	if r.carried != nil {
 		mentionText = ""
 	}
-	channel := channelOf(toks, &a.texts)
+	channel := a.channelOf(toks)
 	if channel == "" && r.carried != nil && r.carried == prev && prevBlock == block {
 		channel = a.lastChan // the second part of a split quote
 	}

@@ -96,6 +96,27 @@ var channelPhrases = []struct{ words, channel string }{
 	{"in a report", "report"},
 }
 
+// channelMemo is the channel of the sentence window last read: a
+// sentence's quotes read the same window, and its channel is found once.
+type channelMemo struct {
+	gen     int     // the sentence's number in the phrases cache
+	toks    []token // the window
+	channel string
+}
+
+// channelOf is channelOf(toks, &a.texts), remembered for the window
+// toks of the current sentence.
+func (a *attributor) channelOf(toks []token) string {
+	c := &a.channel
+	if len(toks) == 0 {
+		return channelOf(toks, &a.texts)
+	}
+	if c.gen != a.phrases.gen || len(c.toks) != len(toks) || &c.toks[0] != &toks[0] {
+		*c = channelMemo{gen: a.phrases.gen, toks: toks, channel: channelOf(toks, &a.texts)}
+	}
+	return c.channel
+}
+
 // channelOf finds the channel named in the reporter's words of a
 // sentence (quotes excluded): "in a statement", "on X", "in an email to
 // Geo TV".
@@ -108,7 +129,7 @@ func channelOf(toks []token, t *texts) string {
 		return "interview with " + o
 	}
 	s := t.lowerOf(base, toks[len(toks)-1].end)
-	best, at := firstPhrase(toks, s, base)
+	best, at := firstPhrase(toks, s, base, t.exact)
 	if best < 0 {
 		return ""
 	}
@@ -125,10 +146,35 @@ func channelOf(toks []token, t *texts) string {
 // stands in s, the lower-case words of toks from byte base of the text,
 // and where it first does; -1 when none does. A phrase stands where it
 // starts a word (after a space or bracket), outside quotes, and, unless
-// an outlet name follows it, is not followed by a letter.
-func firstPhrase(toks []token, s string, base int) (best, bestAt int) {
+// an outlet name follows it, is not followed by a letter. aligned tells
+// that s is the text itself in lower case, byte for byte.
+func firstPhrase(toks []token, s string, base int, aligned bool) (best, bestAt int) {
 	best = len(channelPhrases)
-	for at := 0; at < len(s); at++ {
+	if !aligned {
+		best, bestAt = phraseIn(toks, s, base, 0, len(s), best, bestAt)
+	} else {
+		// s holds the text byte for byte: only the reporter's words
+		// between the quotes are read.
+		from := 0
+		for _, t := range toks {
+			if t.kind == quote {
+				best, bestAt = phraseIn(nil, s, base, from, t.start-base, best, bestAt)
+				from = t.end - base
+			}
+		}
+		best, bestAt = phraseIn(nil, s, base, from, len(s), best, bestAt)
+	}
+	if best == len(channelPhrases) {
+		return -1, 0
+	}
+	return best, bestAt
+}
+
+// phraseIn is firstPhrase for the phrases starting in s[lo:hi] with an
+// index below best, the first found so far (at bestAt); a phrase that
+// starts inside one of the quotes among toks does not count.
+func phraseIn(toks []token, s string, base, lo, hi, best, bestAt int) (int, int) {
+	for at := lo; at < hi; at++ {
 		if at > 0 && s[at-1] != ' ' && s[at-1] != '(' {
 			continue
 		}
@@ -146,9 +192,6 @@ func firstPhrase(toks []token, s string, base int) (best, bestAt int) {
 			best, bestAt = i, at
 			break
 		}
-	}
-	if best == len(channelPhrases) {
-		return -1, 0
 	}
 	return best, bestAt
 }

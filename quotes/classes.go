@@ -162,7 +162,11 @@ func (t *lexTable) lookup(w string) (string, wordClass) {
 	if len(w) > t.maxLen || w == "" {
 		return "", 0
 	}
-	k := wordKey(w)
+	return t.lookupKey(wordKey(w), w)
+}
+
+// lookupKey is lookup for a word w whose key k = wordKey(w) is known.
+func (t *lexTable) lookupKey(k uint64, w string) (string, wordClass) {
 	mask := len(t.slots) - 1
 	for i := t.index(k); ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -185,10 +189,16 @@ func wordKey(w string) uint64 {
 		}
 		return k
 	}
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint64(w[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
+
+// The parameters of the 64-bit FNV-1a hash.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)

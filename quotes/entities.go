@@ -206,8 +206,9 @@ func (e *entity) holdsOtherOffice(noun string) bool {
 // Names are compared in lower case, without building the lower-case name:
 // find runs for every name in every sentence.
 func (c *cast) find(name string, body bool) *entity {
+	n := newLowerName(name)
 	for _, e := range c.ents {
-		if isLowerOf(e.key, name) {
+		if n.is(e.key) {
 			return e
 		}
 	}
@@ -217,7 +218,7 @@ func (c *cast) find(name string, body bool) *entity {
 	}
 	var best *entity
 	for _, e := range c.ents {
-		if e.matchesPart(name) && (best == nil || e.spoke > best.spoke || e.spoke == best.spoke && e.lastSeen > best.lastSeen) {
+		if e.matchesPart(n) && (best == nil || e.spoke > best.spoke || e.spoke == best.spoke && e.lastSeen > best.lastSeen) {
 			best = e // "O’Brien": the O’Brien who speaks, before his wife
 		}
 	}
@@ -274,21 +275,21 @@ func equalWords(a, b []string) bool {
 // matchesPart reports whether a one-word mention is a part of e's name:
 // the surname or given name of a person, or the acronym of a body.
 // Names are compared in lower case.
-func (e *entity) matchesPart(name string) bool {
+func (e *entity) matchesPart(name lowerName) bool {
 	w := e.words
 	if e.body {
 		for _, x := range w {
-			if len(x) >= 2 && x[0] == '(' && isLowerOf(x[1:len(x)-1], name) {
+			if len(x) >= 2 && x[0] == '(' && name.is(x[1:len(x)-1]) {
 				return true // the acronym of "Inter-Services Intelligence (ISI)"
 			}
 		}
-		return len(w) > 1 && isLowerOf(w[0], name)
+		return len(w) > 1 && name.is(w[0])
 	}
 	if len(w) < 2 {
 		return false
 	}
 	for _, x := range w {
-		if isLowerOf(x, name) {
+		if name.is(x) {
 			return true // given name, surname, or one of two surnames
 		}
 	}

@@ -56,3 +56,25 @@ func appendLower(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// lowerName is a name to compare with lower-case strings, as isLowerOf
+// does. The lower case of an ASCII name is as long as the name, so a
+// string of another length is told apart from it at once.
+type lowerName struct {
+	s     string
+	ascii bool
+}
+
+// newLowerName returns the lowerName of s.
+func newLowerName(s string) lowerName {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	return lowerName{s: s, ascii: ascii}
+}
+
+// is reports whether lower == strings.ToLower(n.s).
+func (n lowerName) is(lower string) bool {
+	return (!n.ascii || len(lower) == len(n.s)) && isLowerOf(lower, n.s)
+}

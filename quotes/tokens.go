@@ -173,9 +173,7 @@ func appendWords(toks []token, t *texts, i, end int) []token {
 			case c == ' ' || '\t' <= c && c <= '\r':
 				i++
 			case isAlnumByte(c) || c == '$':
-				j := wordEnd(text, i, end)
-				toks = appendWord(toks, t, i, j)
-				i = j
+				toks, i = appendWordAt(toks, t, i, end)
 			default:
 				toks = append(toks, token{start: i, end: i + 1, kind: punct, q: -1})
 				i++
@@ -196,6 +194,67 @@ func appendWords(toks []token, t *texts, i, end int) []token {
 		}
 	}
 	return toks
+}
+
+// asciiRun returns the end of the run of ASCII word characters
+// (letters, digits, "$" and "%") starting at text[i], and, computed in
+// the same pass, the lexicon key (wordKey) of the run in lower case when
+// it is up to 8 bytes long.
+func asciiRun(text string, i, end int) (int, uint64) {
+	var key uint64
+	j := i
+	for ; j < end && j-i < 8; j++ {
+		c := asciiWordLower[text[j]]
+		if c == 0 {
+			return j, key
+		}
+		key |= uint64(c) << (8 * (j - i))
+	}
+	for j < end && wordBytes[text[j]] {
+		j++
+	}
+	return j, key
+}
+
+// asciiWordLower maps each ASCII word character (see wordBytes) to its
+// lower case, and every other byte to 0.
+var asciiWordLower = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		if wordBytes[c] {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
+
+// appendASCIIWord is appendWord for the word text[i:j] of ASCII word
+// characters alone, whose lower case, when it is up to 8 bytes long,
+// has the lexicon key key: its lower case keeps its place, it has no
+// possessive ending, and it is capitalised when its first letter is.
+func appendASCIIWord(toks []token, t *texts, i, j int, key uint64) []token {
+	c := t.text[i]
+	tok := token{start: i, end: j, kind: word, q: -1, upper: 'A' <= c && c <= 'Z'}
+	switch lower := t.lower[i:j]; {
+	case len(lower) <= 8:
+		_, tok.cls = wordClasses.lookupKey(key, lower)
+	case len(lower) <= wordClasses.maxLen:
+		_, tok.cls = wordClasses.lookupKey(wordKey(lower), lower)
+	}
+	tok.baseCls = tok.cls
+	return append(toks, tok)
+}
+
+// appendWordAt appends the word starting at text[i], an ASCII letter,
+// digit or "$", and returns where it ends. A word of ASCII letters and
+// digits alone, the common case, is read in a single pass.
+func appendWordAt(toks []token, t *texts, i, end int) ([]token, int) {
+	j, key := asciiRun(t.text, i, end)
+	if j < end && t.text[j] != ' ' {
+		if k := wordEndFrom(t.text, i, j, end); k != j {
+			return appendWord(toks, t, i, k), k
+		}
+	}
+	return appendASCIIWord(toks, t, i, j, key), j
 }
 
 // appendWord appends the word token text[i:j], with its word classes,
@@ -227,7 +286,11 @@ func appendWord(toks []token, t *texts, i, j int) []token {
 // digits, joined by apostrophes, hyphens, periods of abbreviations
 // ("U.S.") and the separators of numbers ("1,200.50").
 func wordEnd(text string, i, end int) int {
-	j := i
+	return wordEndFrom(text, i, i, end)
+}
+
+// wordEndFrom is wordEnd for a word known to run on to text[j].
+func wordEndFrom(text string, i, j, end int) int {
 	for j < end {
 		if wordBytes[text[j]] {
 			j++
