@@ -288,7 +288,11 @@ func mdProvenance(r reportRenderingJSON) string {
 	if r.Published != "" {
 		parts = append(parts, r.Published)
 	}
-	parts = append(parts, fmt.Sprintf("¶%d", r.Paragraph), fmt.Sprintf("#%d", r.Key), "speaker: "+mdText(speakerLabel(r.Speaker)))
+	key := "primary source"
+	if r.Key != 0 {
+		key = fmt.Sprintf("#%d", r.Key)
+	}
+	parts = append(parts, fmt.Sprintf("¶%d", r.Paragraph), key, "speaker: "+mdText(speakerLabel(r.Speaker)))
 	return strings.Join(parts, ", ")
 }
 
