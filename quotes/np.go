@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -354,7 +353,7 @@ func splitTitle(m *mention, toks []token, tx *texts) {
 		m.name, m.body = full, true // "the Col de Brume": a place, no colonel
 		return
 	}
-	if !person && (hasBodyWord(toks) || countryLike(full)) {
+	if !person && (hasBodyWord(toks) || countryLikePhrase(toks, tx)) {
 		m.name, m.body = possessiveBase(full), true // "Valmont Water’s"
 		return
 	}
@@ -495,35 +494,46 @@ func countryLike(name string) bool {
 		return true
 	}
 	var buf [64]byte
-	l := appendLower(buf[:0], name)
-	return wordClasses.classOf(string(l))&lxCountry != 0 || hasCountryWord(l)
+	l := string(appendLower(buf[:0], name))
+	return wordClasses.classOf(l)&lxCountry != 0 || hasCountryWord(l)
+}
+
+// countryLikePhrase is countryLike for the text of the phrase toks. A
+// phrase of one word is told by the classes and the lower case the
+// tokenizer found for it, with no lowering or lookup of its own.
+func countryLikePhrase(toks []token, tx *texts) bool {
+	t := toks[0]
+	if len(toks) > 1 || t.kind != word {
+		return countryLike(tx.text[t.start:toks[len(toks)-1].end])
+	}
+	return isAcronym(t.text(tx.text)) || t.has(lxCountry) || hasCountryWord(tx.word(t))
 }
 
 // hasCountryWord reports whether the lower-case name l contains a word
 // of the names of states and unions: "united ", "republic", "kingdom",
 // "states", "nations" or "union".
-func hasCountryWord(l []byte) bool {
-	for i, c := range l {
+func hasCountryWord(l string) bool {
+	for i := 0; i < len(l); i++ {
 		rest := l[i:]
-		switch c {
+		switch l[i] {
 		case 'u':
-			if bytes.HasPrefix(rest, []byte("united ")) || bytes.HasPrefix(rest, []byte("union")) {
+			if strings.HasPrefix(rest, "united ") || strings.HasPrefix(rest, "union") {
 				return true
 			}
 		case 'r':
-			if bytes.HasPrefix(rest, []byte("republic")) {
+			if strings.HasPrefix(rest, "republic") {
 				return true
 			}
 		case 'k':
-			if bytes.HasPrefix(rest, []byte("kingdom")) {
+			if strings.HasPrefix(rest, "kingdom") {
 				return true
 			}
 		case 's':
-			if bytes.HasPrefix(rest, []byte("states")) {
+			if strings.HasPrefix(rest, "states") {
 				return true
 			}
 		case 'n':
-			if bytes.HasPrefix(rest, []byte("nations")) {
+			if strings.HasPrefix(rest, "nations") {
 				return true
 			}
 		}

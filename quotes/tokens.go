@@ -202,13 +202,14 @@ func appendWords(toks []token, t *texts, i, end int) []token {
 // it is up to 8 bytes long.
 func asciiRun(text string, i, end int) (int, uint64) {
 	var key uint64
-	j := i
-	for ; j < end && j-i < 8; j++ {
+	j, shift := i, 0
+	for lim := min(end, i+8); j < lim; j++ {
 		c := asciiWordLower[text[j]]
 		if c == 0 {
 			return j, key
 		}
-		key |= uint64(c) << (8 * (j - i))
+		key |= uint64(c) << shift
+		shift += 8
 	}
 	for j < end && wordBytes[text[j]] {
 		j++
@@ -373,8 +374,8 @@ var abbreviations = setOf("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj re
 func appendSentences(sents [][2]int, toks []token, tx *texts) [][2]int {
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		if !endsSentence(toks, i, tx) {
-			continue
+		if toks[i].kind == word || !endsSentence(toks, i, tx) {
+			continue // a word, most tokens, ends no sentence
 		}
 		// closing brackets and marks stay with the sentence
 		for i+1 < len(toks) && (toks[i+1].is(tx.text, ")") || toks[i+1].is(tx.text, "]")) {
