@@ -27,6 +27,7 @@ type entity struct {
 	sentAt   int         // sequence number of its first mention in that sentence
 	sentOff  int         // byte offset of its first mention in that sentence
 	roleBuf  [4]heldRole // room for the first roles, so that they need no allocation
+	lastRole string      // the latest role addRole took in, whose nouns are in roles
 }
 
 // heldRole is a role noun an entity holds; plain when held without a
@@ -68,6 +69,10 @@ func (c *cast) see(e *entity, subject bool, off int) {
 // addRole records the role words of a title or description.
 func (e *entity) addRole(role string) {
 	var buf [32]byte
+	if role != "" && role == e.lastRole {
+		e.person = e.person || !e.body
+		return // its role nouns are held already, and e.role is set
+	}
 	if role == "" || relativeWords[string(appendLower(buf[:0], firstField(role)))] {
 		return // "who has run the pub since 1987" describes, it is no title
 	}
@@ -75,6 +80,7 @@ func (e *entity) addRole(role string) {
 		e.role = role
 	}
 	e.person = e.person || !e.body
+	e.lastRole = role
 	ranked := false
 	for w := range strings.FieldsSeq(role) {
 		lw := bytes.Trim(appendLower(buf[:0], w), ",.()")

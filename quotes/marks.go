@@ -78,6 +78,21 @@ func markOf(r rune) (markInfo, bool) {
 // quotation mark; it lets the scanner skip most bytes without decoding.
 func isMarkStart(b byte) bool { return markStarts[b] }
 
+// mayHoldMark reports whether one of the 8 bytes packed in x may begin
+// a quotation mark (see markStarts): a straight double or single quote,
+// or a byte that is not ASCII. It never misses one, testing the bytes
+// all at once.
+func mayHoldMark(x uint64) bool {
+	const top = 0x8080808080808080
+	return x&top != 0 || hasZeroByte(x^0x2222222222222222) || hasZeroByte(x^0x2727272727272727)
+}
+
+// hasZeroByte reports whether one of the 8 bytes packed in x is 0.
+func hasZeroByte(x uint64) bool {
+	const low, top = 0x0101010101010101, 0x8080808080808080
+	return (x-low)&^x&top != 0
+}
+
 // markStarts marks the first bytes of the encodings of quotation marks.
 var markStarts = func() (t [256]bool) {
 	for _, b := range []byte{'"', '\'', 0xE2, 0xC2, 0xE3} {

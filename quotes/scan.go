@@ -76,6 +76,10 @@ func (sc *scanner) block(index int, b Block) {
 	from := sc.continueCarry(s, b.Start, index)
 	n := len(sc.spans)
 	for i := from; i < len(s); {
+		if i+8 <= len(s) && !mayHoldMark(load8(s, i)) {
+			i += 8 // the common case: 8 bytes of plain ASCII text
+			continue
+		}
 		if !isMarkStart(s[i]) {
 			i++
 			continue

@@ -104,3 +104,31 @@ func TestKind(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldMark checks the 8-byte test of the scanner against
+// isMarkStart: it must report every 8 bytes with a mark start in them.
+func TestMayHoldMark(t *testing.T) {
+	const plain = "abcdefgh"
+	for c := range 256 {
+		for at := range 8 {
+			s := plain[:at] + string([]byte{byte(c)}) + plain[at+1:]
+			if got, want := mayHoldMark(load8(s, 0)), isMarkStart(byte(c)) || c >= 0x80; got != want {
+				t.Fatalf("byte %#x at %d: mayHoldMark = %v, want %v", c, at, got, want)
+			}
+		}
+	}
+}
+
+// TestASCIIRunKey checks the lexicon key asciiRun reads 8 bytes at once
+// against wordKey of the run in lower case, near the end of the text too.
+func TestASCIIRunKey(t *testing.T) {
+	for _, text := range []string{"Said", "tOLD x", "$5% more", "ABCDEFGH", "AbCdEfGhIj k", "Q", "x9 y", "Word-end"} {
+		for _, pad := range []string{"", " ", "          "} {
+			s := text + pad
+			j, key := asciiRun(s, 0, len(s))
+			if want := strings.ToLower(s[:j]); j <= 8 && key != wordKey(want) {
+				t.Errorf("asciiRun(%q) key = %#x, want wordKey(%q) = %#x", s, key, want, wordKey(want))
+			}
+		}
+	}
+}

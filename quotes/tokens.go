@@ -197,36 +197,34 @@ func appendWords(toks []token, t *texts, i, end int) []token {
 }
 
 // asciiRun returns the end of the run of ASCII word characters
-// (letters, digits, "$" and "%") starting at text[i], and, computed in
-// the same pass, the lexicon key (wordKey) of the run in lower case when
-// it is up to 8 bytes long.
+// (letters, digits, "$" and "%") starting at text[i], and the lexicon key
+// (wordKey) of the run in lower case when it is up to 8 bytes long. The
+// lower case of a word character c is c|0x20, so the key of a run is
+// read 8 bytes at once wherever text holds 8 from i on.
 func asciiRun(text string, i, end int) (int, uint64) {
-	var key uint64
-	j, shift := i, 0
-	for lim := min(end, i+8); j < lim; j++ {
-		c := asciiWordLower[text[j]]
-		if c == 0 {
-			return j, key
-		}
-		key |= uint64(c) << shift
-		shift += 8
-	}
+	j := i
 	for j < end && wordBytes[text[j]] {
 		j++
+	}
+	if i+8 > len(text) {
+		return j, runKey(text[i:j])
+	}
+	key := load8(text, i) | 0x2020202020202020
+	if n := j - i; n < 8 {
+		key &= 1<<(8*n) - 1
 	}
 	return j, key
 }
 
-// asciiWordLower maps each ASCII word character (see wordBytes) to its
-// lower case, and every other byte to 0.
-var asciiWordLower = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
-		if wordBytes[c] {
-			t[c] = byte(unicode.ToLower(rune(c)))
-		}
+// runKey returns the lexicon key of the run of ASCII word characters w in
+// lower case, of its first 8 bytes when it is longer.
+func runKey(w string) uint64 {
+	var key uint64
+	for k := min(len(w), 8) - 1; k >= 0; k-- {
+		key = key<<8 | uint64(w[k]|0x20)
 	}
-	return t
-}()
+	return key
+}
 
 // appendASCIIWord is appendWord for the word text[i:j] of ASCII word
 // characters alone, whose lower case, when it is up to 8 bytes long,
