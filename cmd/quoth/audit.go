@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,12 +83,36 @@ Examples:
 type auditor struct {
 	io      streams
 	quiet   bool
-	drafts  []*sources.Article
+	drafts  []draft
 	sources []auditSource
 	counts  map[string]int
 	given   bool // sources were given with --against
 
 	findings int
+}
+
+// draft is an article to audit, with its quotes and their texts,
+// extracted once.
+type draft struct {
+	art    *sources.Article
+	quotes []quotes.Quote
+	texts  []diffing.Text
+}
+
+// newDraft extracts the quotes of art. A failure inside the quote
+// engine is printed and leaves the draft without quotes.
+func (a *auditor) newDraft(art *sources.Article) draft {
+	d := draft{art: art}
+	qs, err := extractQuotes(art)
+	if err != nil {
+		fmt.Fprintf(a.io.stderr, "quoth: %v\n", err)
+		return d
+	}
+	d.quotes = qs
+	for _, q := range qs {
+		d.texts = append(d.texts, diffing.NewText(q.Text))
+	}
+	return d
 }
 
 // auditSource is one text a draft's quotes may come from.
@@ -103,7 +128,9 @@ func (a *auditor) load(c *cli.Context) error {
 	if err := loadFailure("draft", c.Args().First(), res); err != nil {
 		return err
 	}
-	a.drafts = res.Articles
+	for _, art := range res.Articles {
+		a.drafts = append(a.drafts, a.newDraft(art))
+	}
 	a.given = len(c.StringSlice("against")) > 0
 	for _, in := range c.StringSlice("against") {
 		res := (&sources.Loader{Stdin: a.io.stdin}).Load(c.Context, in)
@@ -171,13 +198,12 @@ func (a *auditor) addStored(ctx context.Context, c *cli.Context) error {
 	}
 	defer db.Close()
 	seen := map[int64]bool{}
-	for _, art := range a.drafts {
+	for _, d := range a.drafts {
 		own := int64(-1)
-		if stored, _, err := db.Article(ctx, art.ID); err == nil {
+		if stored, _, err := db.Article(ctx, d.art.ID); err == nil {
 			own = stored.Key
 		}
-		qs, _ := extractQuotes(art)
-		for _, q := range qs {
+		for _, q := range d.quotes {
 			stored, err := db.Quotes(ctx, store.QuoteFilter{Search: strings.Join(diffing.Keywords(q.Text), " "), MinWords: 2, Limit: 50})
 			if err != nil {
 				return err
@@ -199,17 +225,15 @@ func (a *auditor) run() *listing {
 	a.counts = map[string]int{}
 	out := &listing{header: []string{"para", "speaker", "verdict", "quote", "closest", "diff"}}
 	var cmp diffing.Comparer
-	for _, art := range a.drafts {
-		qs, err := extractQuotes(art)
-		if err != nil {
-			fmt.Fprintf(a.io.stderr, "quoth: %v\n", err)
-			continue
-		}
-		for i, q := range qs {
-			if q.Title {
-				continue
+	srcs := make([]diffing.Source, len(a.sources))
+	for k, s := range a.sources {
+		srcs[k] = s.Source
+	}
+	for _, d := range a.drafts {
+		for i, q := range d.quotes {
+			if !q.Title {
+				a.check(&cmp, out, srcs, d, i)
 			}
-			a.check(&cmp, out, art, qs, i)
 		}
 	}
 	return out
@@ -224,19 +248,16 @@ type auditJSON struct {
 	comparisonJSON
 }
 
-// check audits quote i of a draft and adds it to out.
-func (a *auditor) check(cmp *diffing.Comparer, out *listing, art *sources.Article, qs []quotes.Quote, i int) {
-	q := qs[i]
+// check audits quote i of draft d against srcs (a.sources) and adds it
+// to out.
+func (a *auditor) check(cmp *diffing.Comparer, out *listing, srcs []diffing.Source, d draft, i int) {
+	q, art := d.quotes[i], d.art
 	r := diffing.NewRendering(q.Before, q.Text, q.After)
-	srcs := make([]diffing.Source, len(a.sources))
-	for k, s := range a.sources {
-		srcs[k] = s.Source
-	}
 	check, against := "unchecked", ""
 	res := diffing.Result{Relation: diffing.Unsourced}
 	if ms := cmp.Match(srcs, r, q.Speaker.Name); len(ms) > 0 {
 		check, against, res = "source", a.sources[ms[0].Source].origin, ms[0].Result
-	} else if m, ok := a.inDraft(cmp, qs, i, r); ok {
+	} else if m, ok := inDraft(cmp, d, i, r); ok {
 		check, against, res = "draft", "the draft", m
 	} else if a.given {
 		check = "source"
@@ -269,13 +290,14 @@ func (a *auditor) check(cmp *diffing.Comparer, out *listing, art *sources.Articl
 // that renders a fuller quote of the same draft is checked against it.
 // Quotes with the same words are copies, not sources, and speakers are
 // not compared inside one draft.
-func (a *auditor) inDraft(cmp *diffing.Comparer, qs []quotes.Quote, i int, r diffing.Rendering) (diffing.Result, bool) {
+func inDraft(cmp *diffing.Comparer, d draft, i int, r diffing.Rendering) (diffing.Result, bool) {
 	var srcs []diffing.Source
-	for k, o := range qs {
-		if k == i || o.Title || diffing.SameWords(o.Text, qs[i].Text) {
+	words := d.texts[i].Words()
+	for k, o := range d.quotes {
+		if k == i || o.Title || slices.Equal(d.texts[k].Words(), words) {
 			continue
 		}
-		srcs = append(srcs, diffing.Source{Text: diffing.NewText(o.Text)})
+		srcs = append(srcs, diffing.Source{Text: d.texts[k]})
 	}
 	ms := cmp.Match(srcs, r, "")
 	if len(ms) == 0 {
