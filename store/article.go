@@ -284,6 +284,16 @@ func decodeParagraphs(s string) ([]sources.Paragraph, error) {
 	return ps, nil
 }
 
+// CountArticles returns how many articles are stored, and from how many
+// outlets, without reading them.
+func (db *DB) CountArticles(ctx context.Context) (articles, outlets int, err error) {
+	err = db.ro.QueryRowContext(ctx, "SELECT count(*), count(DISTINCT outlet_id) FROM articles").Scan(&articles, &outlets)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count articles: %w", err)
+	}
+	return articles, outlets, nil
+}
+
 // Articles returns the stored articles that f selects, the newest
 // published first (those with no date last), then in the order stored.
 func (db *DB) Articles(ctx context.Context, f ArticleFilter) ([]StoredArticle, error) {

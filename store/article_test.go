@@ -367,3 +367,14 @@ func unknownPrefix(arts ...*sources.Article) string {
 		}
 	}
 }
+
+func TestCountArticles(t *testing.T) {
+	db := mustOpen(t)
+	tribune, tribune2, dawn := envoyArticles()
+	mustIngest(t, db, tribune, dawn)
+	mustIngest(t, db, tribune2) // a new version of the Tribune story, same URL
+	arts, outlets, err := db.CountArticles(context.Background())
+	if err != nil || arts != 2 || outlets != 2 {
+		t.Errorf("CountArticles = %d, %d, %v; want 2 articles from 2 outlets", arts, outlets, err)
+	}
+}

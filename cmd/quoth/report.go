@@ -376,20 +376,17 @@ func reportFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family)
 // from the stored articles, speakers and quotes from the quotes that
 // were grouped (title-like quotes are left out).
 func (doc *reportJSON) count(ctx context.Context, db *store.DB, vs *variants) error {
-	arts, err := db.Articles(ctx, store.ArticleFilter{})
+	articles, outlets, err := db.CountArticles(ctx)
 	if err != nil {
 		return err
 	}
-	outlets, speakers := map[string]bool{}, map[string]bool{}
-	for _, a := range arts {
-		outlets[strings.ToLower(a.Outlet)] = true
-	}
+	speakers := map[string]bool{}
 	for _, q := range vs.quotes {
 		if q.Speaker.Name != "" {
 			speakers[strings.ToLower(q.Speaker.Name)] = true
 		}
 	}
-	doc.Summary.Articles, doc.Summary.Outlets = len(arts), len(outlets)
+	doc.Summary.Articles, doc.Summary.Outlets = articles, outlets
 	doc.Summary.Speakers, doc.Summary.Quotes = len(speakers), len(vs.quotes)
 	return nil
 }
