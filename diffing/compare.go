@@ -134,7 +134,7 @@ func (c *Comparer) Compare(src Text, r Rendering) Result {
 	res.Anchors = a.fragMatch + a.ctxMatch
 	res.Relation = c.classify(src, r, a)
 	lo, hi, rlo, rhi := a.spanFirst, a.spanLast+1, a.renFirst, a.renLast+1
-	if res.Relation.Faithful() || res.Relation == Misattributed {
+	if res.Relation.Faithful() {
 		lo, hi, rlo, rhi = a.fragFirst, a.fragLast+1, r.start, r.end
 	}
 	res.Start, res.End = src.Tokens[lo].Start, src.Tokens[hi-1].End

@@ -283,10 +283,7 @@ func (gr *grouping) judge(c *Comparer, i, j int, score float64) link {
 		l.src, l.ren = l.ren, l.src
 	}
 	if containsRun(gr.words[l.src], gr.words[l.ren]) {
-		l.join = attach
-		if len(gr.words[l.src]) == len(gr.words[l.ren]) {
-			l.join = unite // the same words
-		}
+		l.join = attach // or the same words, which linkDuplicates joined
 		return l
 	}
 	r := c.Compare(gr.texts[l.src], wholeText(gr.texts[l.ren]))
@@ -302,6 +299,9 @@ func (gr *grouping) judge(c *Comparer, i, j int, score float64) link {
 	}
 	return l
 }
+
+// speakerOf returns the normalised speaker of entry i.
+func (gr *grouping) speakerOf(i int) string { return gr.speakers[i] }
 
 // linkSimilarity is the least similarity at which altered quotes i and
 // j join one family. Two speakers saying like things ("That is a
@@ -392,7 +392,7 @@ func (gr *grouping) linkLoose(i int, others []int) {
 	r := NewRendering(e.Before, e.Text, e.After)
 	best, bestSim := -1, 0.0
 	for _, o := range others {
-		if !SameSpeaker(e.Speaker, gr.entries[o].Speaker) {
+		if !sameSpeakerNorm(gr.speakers[i], gr.speakers[o]) {
 			continue
 		}
 		res := gr.cmp.Compare(gr.texts[o], r)
@@ -448,16 +448,16 @@ func (gr *grouping) families(edits bool) []Family {
 	fams := make([]Family, len(multi))
 	gr.total += len(multi)
 	gr.blocksOf(len(multi), !edits, func(w *worker, i int) {
-		fams[i] = family(&w.Comparer, gr.entries, gr.texts, multi[i], gr.reference(multi[i]))
+		fams[i] = family(&w.Comparer, gr.entries, gr.texts, gr.speakerOf, multi[i], gr.reference(multi[i]))
 	})
 	return fams
 }
 
 // family builds the family of the entries in set, against ref.
-func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Family {
+func family(c *Comparer, entries []Entry, texts []Text, speaker func(int) string, set []int, ref int) Family {
 	f := Family{Reference: ref}
 	for _, i := range set {
-		f.Members = append(f.Members, Member{Entry: i, Result: compareMember(c, entries, texts[ref], texts[i], ref, i)})
+		f.Members = append(f.Members, Member{Entry: i, Result: compareMember(c, entries, speaker, texts[ref], texts[i], ref, i)})
 	}
 	slices.SortStableFunc(f.Members, func(a, b Member) int {
 		return cmp.Or(boolOrder(a.Entry != ref, b.Entry != ref), entries[a.Entry].Published.Compare(entries[b.Entry].Published), a.Entry-b.Entry)
@@ -466,10 +466,11 @@ func family(c *Comparer, entries []Entry, texts []Text, set []int, ref int) Fami
 }
 
 // compareMember says how entry i, whose text is t, stands to the
-// reference ref, whose text is src. The reporter's words around a short
-// quote help place it; a longer one places itself. Speakers are compared
-// only across articles: an article names one speaker several ways.
-func compareMember(c *Comparer, entries []Entry, src, t Text, ref, i int) Result {
+// reference ref, whose text is src; speaker gives an entry's normalised
+// speaker. The reporter's words around a short quote help place it; a
+// longer one places itself. Speakers are compared only across articles:
+// an article names one speaker several ways.
+func compareMember(c *Comparer, entries []Entry, speaker func(int) string, src, t Text, ref, i int) Result {
 	e := entries[i]
 	if i == ref {
 		return Result{Relation: Verbatim, Similarity: 1, End: len(e.Text), Closest: e.Text}
@@ -480,7 +481,7 @@ func compareMember(c *Comparer, entries []Entry, src, t Text, ref, i int) Result
 	}
 	res := c.Compare(src, r)
 	if r := entries[ref]; r.Article == "" || r.Article != e.Article {
-		res.Relation = Attribute(res.Relation, r.Speaker, e.Speaker)
+		res.Relation = attribute(res.Relation, speaker(ref), speaker(i))
 	}
 	return res
 }
@@ -491,9 +492,11 @@ func compareMember(c *Comparer, entries []Entry, src, t Text, ref, i int) Result
 func Explain(entries []Entry, f Family) Family {
 	var c Comparer
 	src := NewText(entries[f.Reference].Text)
+	speaker := func(i int) string { return Normalize(entries[i].Speaker) }
 	out := Family{Reference: f.Reference, Members: make([]Member, len(f.Members))}
 	for k, m := range f.Members {
-		out.Members[k] = Member{Entry: m.Entry, Result: compareMember(&c, entries, src, NewText(entries[m.Entry].Text), f.Reference, m.Entry)}
+		t := NewText(entries[m.Entry].Text)
+		out.Members[k] = Member{Entry: m.Entry, Result: compareMember(&c, entries, speaker, src, t, f.Reference, m.Entry)}
 	}
 	return out
 }
@@ -559,7 +562,12 @@ func earlier(a, b Entry) bool {
 // renderings name different speakers. An unknown speaker differs from
 // no one.
 func Attribute(r Relation, sourceSpeaker, speaker string) Relation {
-	if r.Faithful() && sourceSpeaker != "" && speaker != "" && !SameSpeaker(sourceSpeaker, speaker) {
+	return attribute(r, Normalize(sourceSpeaker), Normalize(speaker))
+}
+
+// attribute is Attribute of two normalised names.
+func attribute(r Relation, sourceSpeaker, speaker string) Relation {
+	if r.Faithful() && sourceSpeaker != "" && speaker != "" && !sameSpeakerNorm(sourceSpeaker, speaker) {
 		return Misattributed
 	}
 	return r

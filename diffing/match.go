@@ -46,13 +46,15 @@ func (c *Comparer) Match(sources []Source, r Rendering, speaker string) []Match 
 	var ms []Match
 	same := make(map[int]bool)
 	fragment := len(r.view().Words()) <= gramSize
+	who := Normalize(speaker)
 	for i, s := range sources {
 		res := c.Compare(s.Text, r)
 		if !res.Relation.Related() || (fragment && !res.Relation.Faithful() && res.Anchors < minAnchors) {
 			continue
 		}
-		res.Relation = Attribute(res.Relation, s.Speaker, speaker)
-		same[i] = speaker == "" || s.Speaker == "" || SameSpeaker(s.Speaker, speaker)
+		said := Normalize(s.Speaker)
+		res.Relation = attribute(res.Relation, said, who)
+		same[i] = who == "" || said == "" || sameSpeakerNorm(said, who)
 		ms = append(ms, Match{Source: i, Result: res})
 	}
 	slices.SortStableFunc(ms, func(a, b Match) int {
