@@ -159,9 +159,10 @@ func (v *variants) addPrimary(ctx context.Context, db *store.DB, o string, entri
 // familyFilter returns the test of the flags --speaker, --outlet,
 // --min-outlets and --only-findings.
 func familyFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family) bool, error) {
+	who := c.String("speaker")
 	speaker := map[int64]bool{}
-	if s := c.String("speaker"); s != "" {
-		qs, err := db.Quotes(c.Context, store.QuoteFilter{Speaker: s})
+	if who != "" {
+		qs, err := db.Quotes(c.Context, store.QuoteFilter{Speaker: who})
 		if err != nil {
 			return nil, err
 		}
@@ -171,15 +172,13 @@ func familyFilter(c *cli.Context, db *store.DB) (func(*variants, diffing.Family)
 	}
 	outlet, minOutlets, findings := c.String("outlet"), c.Int("min-outlets"), c.Bool("only-findings")
 	return func(v *variants, f diffing.Family) bool {
-		outlets := map[string]bool{}
-		bySpeaker, byOutlet := c.String("speaker") == "", outlet == ""
+		bySpeaker, byOutlet := who == "", outlet == ""
 		for _, m := range f.Members {
 			q := v.quotes[m.Entry]
-			outlets[strings.ToLower(q.Outlet)] = true
 			bySpeaker = bySpeaker || speaker[q.Key]
 			byOutlet = byOutlet || strings.EqualFold(q.Outlet, outlet)
 		}
-		return bySpeaker && byOutlet && len(outlets) >= minOutlets && (!findings || len(f.Findings()) > 0)
+		return bySpeaker && byOutlet && v.outlets(f) >= minOutlets && (!findings || len(f.Findings()) > 0)
 	}, nil
 }
 
