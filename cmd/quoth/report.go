@@ -152,7 +152,7 @@ func (t reportTarget) write(stdout io.Writer, doc *reportJSON) error {
 // summary is the line printed on stderr after a report is written.
 func (t reportTarget) summary(doc *reportJSON) string {
 	s := doc.Summary
-	msg := fmt.Sprintf("report: %s, %s, %s", families(s.Families), plural(s.Renderings, "rendering"), plural(s.Findings, "finding"))
+	msg := fmt.Sprintf("report: %s, %s, %s", plural(s.Families, "family"), plural(s.Renderings, "rendering"), plural(s.Findings, "finding"))
 	var files []string
 	for _, f := range []string{t.html, t.markdown} {
 		if f != "" && f != "-" {
@@ -163,14 +163,6 @@ func (t reportTarget) summary(doc *reportJSON) string {
 		msg += "; wrote " + strings.Join(files, " and ")
 	}
 	return msg
-}
-
-// families says "1 family" or "3 families".
-func families(n int) string {
-	if n == 1 {
-		return "1 family"
-	}
-	return fmt.Sprintf("%d families", n)
 }
 
 // writeTo runs write on standard output for "-", and otherwise on a

@@ -52,7 +52,6 @@ func reportFuncs() template.FuncMap {
 		"linkURL":      linkURL,
 		"changed":      changed,
 		"plural":       plural,
-		"families":     families,
 		"speakerLabel": speakerLabel,
 	}
 }
@@ -234,7 +233,7 @@ func (m *mdWriter) speakers(ss []reportSpeaker) {
 		}
 		l := "- " + mdText(speakerLabel(s.Speaker)) + ": " + strings.Join(links, ", ")
 		if s.FindingFamilies > 0 {
-			l += " (" + families(s.FindingFamilies) + " with findings)"
+			l += " (" + plural(s.FindingFamilies, "family") + " with findings)"
 		}
 		m.line(l)
 	}

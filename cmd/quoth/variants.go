@@ -227,10 +227,13 @@ func (v *variants) outlets(f diffing.Family) int {
 	return len(seen)
 }
 
-// plural says "1 outlet" or "3 outlets".
+// plural says "1 outlet" or "3 outlets", "1 family" or "3 families".
 func plural(n int, unit string) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return "1 " + unit
+	case strings.HasSuffix(unit, "ly"):
+		unit = strings.TrimSuffix(unit, "y") + "ie"
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
 }
