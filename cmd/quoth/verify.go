@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/quoth-dev/quoth/diffing"
+	"github.com/quoth-dev/quoth/quotes"
 	"github.com/quoth-dev/quoth/store"
 	"github.com/urfave/cli/v2"
 )
@@ -135,7 +136,7 @@ func (v *verification) split(cands []store.StoredQuote) {
 		return cmp.Or(boolFirst(!a.Published.IsZero(), !b.Published.IsZero()), a.Published.Compare(b.Published), cmp.Compare(a.Key, b.Key))
 	})
 	for _, q := range cands {
-		if q.Kind == "partial" && diffing.SameWords(q.Text, v.text) {
+		if q.Kind == quotes.Partial && diffing.SameWords(q.Text, v.text) {
 			v.reports = append(v.reports, q)
 			continue
 		}
