@@ -14,10 +14,11 @@ type analysis struct {
 	negDel                                 bool     // a negation lost at an ellipsis or bracket
 	replaced                               []string // source words a bracket stands for
 	crossDel                               bool     // an unmarked cut of a sentence or more
-	insRun                                 [2]int
-	fragFirst, fragLast                    int // source tokens of the quote's first and last placed words
-	spanFirst, spanLast                    int // source tokens of the closest words, context included
-	renFirst, renLast                      int // rendering tokens shown in the diff
+	maxIns                                 int      // the longest run of inserted words
+	ins, dels, delFrom                     int      // the runs of insertions and unmarked deletions under way
+	fragFirst, fragLast                    int      // source tokens of the quote's first and last placed words
+	spanFirst, spanLast                    int      // source tokens of the closest words, context included
+	renFirst, renLast                      int      // rendering tokens shown in the diff
 	content                                bool
 	ctx                                    [][2]int // context words placed: source, rendering token
 }
@@ -38,22 +39,22 @@ func gapKind(r Rendering, items []item, i int) byte {
 
 // analyse walks the steps of an alignment.
 func analyse(src Text, r Rendering, items []item, steps []step) analysis {
-	a := analysis{fragFirst: -1, spanFirst: -1, renFirst: r.start, renLast: r.end - 1}
+	a := analysis{fragFirst: -1, spanFirst: -1, renFirst: r.start, renLast: r.end - 1, delFrom: -1}
 	for _, it := range items {
 		if !it.context {
 			a.fragWords++
 		}
 	}
-	consumed, run, delRun, delFrom := 0, 0, 0, -1
+	consumed := 0
 	for _, st := range steps {
 		if st.Op == opDel {
-			a.del(src, r, items, consumed, st.S, &delRun, &delFrom)
+			a.del(src, r, items, consumed, st.S)
 			continue
 		}
-		a.closeDelRun(src, &delRun, delFrom, st.S)
+		a.closeDelRun(src, st.S)
 		it := items[consumed]
 		consumed++
-		a.place(src, r, it, st, &run)
+		a.place(src, it, st)
 	}
 	a.leadingBracket(src, r)
 	a.placeContext(src)
@@ -141,7 +142,7 @@ func keepsMeaning(replaced []string, q Text) bool {
 }
 
 // place records one rendering word's step.
-func (a *analysis) place(src Text, r Rendering, it item, st step, run *int) {
+func (a *analysis) place(src Text, it item, st step) {
 	if it.context {
 		if st.Op == opMatch {
 			a.ctx = append(a.ctx, [2]int{st.S, st.R})
@@ -158,13 +159,11 @@ func (a *analysis) place(src Text, r Rendering, it item, st step, run *int) {
 		a.fragSub++
 	case opIns:
 		a.fragIns++
-		*run++
-		if *run > a.insRun[1]-a.insRun[0] {
-			a.insRun = [2]int{st.R - *run + 1, st.R + 1}
-		}
+		a.ins++
+		a.maxIns = max(a.maxIns, a.ins)
 		return
 	}
-	*run = 0
+	a.ins = 0
 	if a.fragFirst < 0 {
 		a.fragFirst = st.S
 	}
@@ -183,7 +182,7 @@ func (a *analysis) widen(s, r int) {
 }
 
 // del records a source word left out before item i.
-func (a *analysis) del(src Text, r Rendering, items []item, i, s int, run *int, from *int) {
+func (a *analysis) del(src Text, r Rendering, items []item, i, s int) {
 	if i == 0 || i >= len(items) || items[i-1].context || items[i].context || src.Tokens[s].Editorial {
 		return
 	}
@@ -198,21 +197,21 @@ func (a *analysis) del(src Text, r Rendering, items []item, i, s int, run *int, 
 		a.replaced = append(a.replaced, w)
 	default:
 		a.udel++
-		if *run == 0 {
-			*from = s
+		if a.dels == 0 {
+			a.delFrom = s
 		}
-		*run++
+		a.dels++
 	}
 }
 
 // closeDelRun ends a run of unmarked deletions before source token
 // next and notes whether it cut across sentences.
-func (a *analysis) closeDelRun(src Text, run *int, from, next int) {
-	if *run >= 3 && from > 0 && next >= 0 && next < len(src.Tokens) &&
-		src.Tokens[from-1].Sentence != src.Tokens[next].Sentence {
+func (a *analysis) closeDelRun(src Text, next int) {
+	if a.dels >= 3 && a.delFrom > 0 && next >= 0 && next < len(src.Tokens) &&
+		src.Tokens[a.delFrom-1].Sentence != src.Tokens[next].Sentence {
 		a.crossDel = true
 	}
-	*run = 0
+	a.dels = 0
 }
 
 // similarity is the share of the quote's words found in order in the
@@ -245,7 +244,7 @@ func (c *Comparer) classify(src Text, r Rendering, a analysis) Relation {
 		return c.noMatch(src, r)
 	}
 	sim := a.similarity(r)
-	if a.insRun[1]-a.insRun[0] >= 4 && sim < 0.8 {
+	if a.maxIns >= 4 && sim < 0.8 {
 		return c.noMatch(src, r)
 	}
 	if sim >= minAltered {
